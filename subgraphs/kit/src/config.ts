@@ -1,0 +1,58 @@
+import { bool, cleanEnv, port, str } from 'envalid';
+import path from 'node:path';
+
+/** The repository root (kit lives at subgraphs/kit/{src,dist}). */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** Settings every subgraph process reads from its environment. */
+export interface SubgraphConfig {
+  /** The subgraph's one name (folder, package, supergraph.yaml key). */
+  name: string;
+  host: string;
+  port: number;
+  /** Unset: the default SQLite file under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Shared secret the gateway sends; when set, requests without it are refused. */
+  gatewaySecret: string | undefined;
+  production: boolean;
+  /** Seed the default dataset on boot when the database is empty. */
+  seed: boolean;
+  debugSql: boolean;
+}
+
+/**
+ * Reads and validates a subgraph's configuration once. `<NAME>_PORT` and `<NAME>_DATABASE_URL`
+ * let one environment configure all three subgraphs; `PORT` and `DATABASE_URL` win when a
+ * process runs on its own (one subgraph per container).
+ */
+export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): Readonly<SubgraphConfig> {
+  const prefix = name.toUpperCase();
+  const e = cleanEnv(env, {
+    [`${prefix}_PORT`]: port({ default: defaultPort, desc: `Port of the ${name} subgraph` }),
+    [`${prefix}_DATABASE_URL`]: str({ default: '', desc: `Database of the ${name} subgraph` }),
+    PORT: port({ default: 0 }),
+    DATABASE_URL: str({ default: '' }),
+    HOST: str({ default: '127.0.0.1' }),
+    DATA_DIR: str({ default: path.join(REPO_ROOT, 'data') }),
+    SUBGRAPH_SECRET: str({ default: '' }),
+    NODE_ENV: str({ default: 'development' }),
+    SEED: bool({ default: true }),
+    DEBUG_SQL: bool({ default: false }),
+  });
+  const config: SubgraphConfig = {
+    name,
+    host: e.HOST,
+    port: e.PORT || (e[`${prefix}_PORT`] as number),
+    databaseUrl: e.DATABASE_URL || (e[`${prefix}_DATABASE_URL`] as string) || undefined,
+    dataDir: e.DATA_DIR,
+    gatewaySecret: e.SUBGRAPH_SECRET || undefined,
+    production: e.NODE_ENV === 'production',
+    seed: e.SEED,
+    debugSql: e.DEBUG_SQL,
+  };
+  if (config.production && !config.gatewaySecret) {
+    throw new Error(`SUBGRAPH_SECRET must be set when NODE_ENV=production: subgraphs answer only the gateway.`);
+  }
+  return Object.freeze(config);
+}

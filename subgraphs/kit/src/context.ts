@@ -1,0 +1,30 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { requestLoggerContext, SqlStats } from './orm';
+
+/** Who is asking, as the gateway vouched for it (see `auth.ts`). */
+export interface Caller {
+  /** Stable identifier of the caller, or "anonymous". */
+  id: string;
+  /** Scopes granted, e.g. `read`, `write:tasks`. */
+  scopes: string[];
+}
+
+/** The anonymous reader: the monitoring data are public. */
+export const ANONYMOUS: Caller = Object.freeze({ id: 'anonymous', scopes: ['read'] }) as Caller;
+
+/** What every subgraph's request context holds; subgraphs add their loaders. */
+export interface BaseContext {
+  /** An entity manager for this request only. */
+  em: SqlEntityManager;
+  /** SQL statements this request ran. */
+  sql: SqlStats;
+  caller: Caller;
+}
+
+/** Creates the request-scoped part every subgraph shares: a fresh EM fork that counts its SQL. */
+export function createBaseContext(orm: MikroORM, caller: Caller = ANONYMOUS): BaseContext {
+  const sql = new SqlStats();
+  const em = orm.em.fork({ loggerContext: requestLoggerContext(sql) }) as SqlEntityManager;
+  return { em, sql, caller };
+}

@@ -1,0 +1,44 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Error codes a client can act on; every error the platform raises carries one in `extensions.code`. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * Bad input from the caller. `argument` names the offending argument so that a client (or a
+ * person in the playground) can see at once what to change; it is also put in `extensions`.
+ */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, argument?: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}), ...extra } });
+  }
+}
+
+/** The caller is not allowed to do this. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+/** Message prefixes graphql-js uses when a literal or variable does not fit its declared type. */
+const VALUE_ERRORS = [/^Expected value of type/, /^Variable "\$[^"]+" got invalid value/, /^Value "[^"]*" does not exist in "/, /^Enum "[^"]*" cannot represent/, /^Argument "[^"]+" of (required|non-null) type/, /^Field "[^"]+" of required type/, /^Int cannot represent/];
+
+/**
+ * Normalises errors before they leave a server: input that does not fit the schema's types is
+ * the caller's mistake (`BAD_USER_INPUT`), not a "validation failure" of the operation; and in
+ * production, unexpected errors lose their stack traces and internal text.
+ */
+export function formatError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if ((code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') && VALUE_ERRORS.some((re) => re.test(formatted.message))) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
+  if (production && (code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  if (production && formatted.extensions && 'stacktrace' in formatted.extensions) {
+    const { stacktrace: _stack, ...rest } = formatted.extensions;
+    return { ...formatted, extensions: rest };
+  }
+  return formatted;
+}

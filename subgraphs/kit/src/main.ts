@@ -1,0 +1,52 @@
+import pino from 'pino';
+import type { SubgraphConfig } from './config';
+import type { ServedSubgraph, Subgraph } from './server';
+
+/** What a subgraph's `main.ts` starts. */
+export interface Started {
+  subgraph: Pick<Subgraph, 'close'>;
+  served: ServedSubgraph;
+  seeded: boolean;
+}
+
+/** The process logger: JSON lines on stdout (pino), level from LOG_LEVEL. */
+export const logger = pino({ level: process.env.LOG_LEVEL || 'info', base: { service: process.env.KH02_SERVICE } });
+
+/**
+ * Runs a subgraph process: loads config, starts, logs where it listens, and on SIGTERM/SIGINT
+ * drains requests and closes the database. A port in use is a one-line error naming the
+ * variable that changes it.
+ */
+export async function runSubgraphMain<C extends SubgraphConfig>(loadConfig: () => Readonly<C>, start: (config: Readonly<C>) => Promise<Started>): Promise<void> {
+  let config: Readonly<C>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const log = logger.child({ subgraph: config.name });
+  try {
+    const { subgraph, served, seeded } = await start(config);
+    log.info({ url: served.url, seeded }, `${config.name} subgraph ready`);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'shutting down');
+      await served.stop();
+      await subgraph.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${config.port} is already in use: set ${config.name.toUpperCase()}_PORT to a free port.\n`);
+    } else {
+      log.error({ err }, `${config.name} subgraph failed to start`);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,122 @@
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Counts SQL statements; one per ORM (all requests) and one per request (see {@link createContext}). */
+export class SqlStats {
+  statements = 0;
+  reset(): void {
+    this.statements = 0;
+  }
+}
+
+/** The key under which a request's {@link SqlStats} travels in an entity manager's logger context. */
+const STATS_KEY = 'kh02SqlStats';
+
+/**
+ * A MikroORM logger that counts every statement: into the ORM-wide counter and, when the entity
+ * manager was forked with {@link requestLoggerContext}, into that request's counter. Printing
+ * still follows `debug`. Tests use the counts to prove a query costs a constant number of
+ * statements, whatever the data size.
+ */
+class CountingLogger extends DefaultLogger {
+  constructor(options: LoggerOptions, private readonly total: SqlStats) {
+    super(options);
+  }
+
+  override logQuery(context: LogContext): void {
+    // A failed statement is logged twice by MikroORM (attempt + error); count attempts only.
+    if (context.level !== 'error') {
+      this.total.statements++;
+      const perRequest = context[STATS_KEY] as SqlStats | undefined;
+      if (perRequest) perRequest.statements++;
+    }
+    super.logQuery(context as LogContext & { query: string });
+  }
+}
+
+/** Logger context that makes a forked entity manager count into `stats`. */
+export function requestLoggerContext(stats: SqlStats): Record<string, unknown> {
+  return { [STATS_KEY]: stats };
+}
+
+/** Where a subgraph keeps its data, and what it is made of. */
+export interface DatabaseOptions {
+  /** The subgraph's name; the SQLite file is `<dataDir>/<subgraph>.sqlite`. */
+  subgraph: string;
+  /** `postgres://…` or `postgresql://…` for PostgreSQL; `sqlite:<path>` or `sqlite::memory:` for SQLite; unset for the default SQLite file. */
+  databaseUrl?: string;
+  /** Folder for the default SQLite file. */
+  dataDir: string;
+  /** Entity classes, listed by hand. */
+  entities: Options['entities'];
+  /** Migrations, in order, listed by hand. */
+  migrations: MigrationObject[];
+  /** Print SQL statements. */
+  debug?: boolean;
+}
+
+/** The kind of database a URL points at. */
+export function databaseKind(databaseUrl: string | undefined): 'postgresql' | 'sqlite' {
+  if (!databaseUrl || databaseUrl.startsWith('sqlite:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgresql';
+  throw new Error(`Unsupported DATABASE_URL "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}": use postgres://… or sqlite:<file>`);
+}
+
+/**
+ * Builds the MikroORM options for a subgraph: SQLite (better-sqlite3) by default, PostgreSQL when
+ * the URL says so; explicit entities and migrations; no schema sync (migrations only).
+ */
+export function ormOptions(options: DatabaseOptions, stats: SqlStats): Options {
+  const common: Options = {
+    entities: options.entities,
+    debug: options.debug ?? false,
+    loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, stats),
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: true },
+    migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+  };
+  if (databaseKind(options.databaseUrl) === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: options.databaseUrl, pool: { min: 0, max: 10 } };
+  }
+  let dbName = options.databaseUrl?.slice('sqlite:'.length);
+  if (!dbName) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dbName = path.join(options.dataDir, `${options.subgraph}.sqlite`);
+  }
+  return { ...common, driver: BetterSqliteDriver, dbName };
+}
+
+/** An initialised ORM with its statement counter. */
+export interface Database {
+  orm: MikroORM;
+  stats: SqlStats;
+  kind: 'postgresql' | 'sqlite';
+}
+
+/** Connects (does not migrate). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const stats = new SqlStats();
+  const orm = await MikroORM.init(ormOptions(options, stats));
+  const kind = databaseKind(options.databaseUrl);
+  if (kind === 'sqlite') {
+    // WAL lets readers run while a writer commits; NORMAL sync is safe with WAL.
+    const em = orm.em.fork();
+    await em.getConnection().execute('pragma journal_mode = WAL');
+    await em.getConnection().execute('pragma synchronous = NORMAL');
+  }
+  return { orm, stats, kind };
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const done = await orm.getMigrator().up();
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,92 @@
+import { ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/core';
+import { callerFromHeaders, GATEWAY_SECRET_HEADER, secretMatches } from './auth';
+import type { BaseContext, Caller } from './context';
+import { formatError } from './errors';
+
+/** What every subgraph package's `createSubgraph()` returns. It never listens, migrates or seeds. */
+export interface Subgraph<TContext extends BaseContext = BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  server: ApolloServer<TContext>;
+  orm: MikroORM;
+  /** Builds one request's context: EM fork, loaders, caller. */
+  createContext(caller?: Caller): TContext;
+  /** Stops the server and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Apollo Server settings shared by the subgraphs: no stack traces or introspection in production. */
+export function createSubgraphServer<TContext extends ApolloBaseContext>(schema: GraphQLSchema, production: boolean): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema,
+    // Inline tracing (ftv1) costs time on every field; the platform reports metrics its own way.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: (formatted) => formatError(formatted, production),
+  });
+}
+
+/** A listening subgraph. */
+export interface ServedSubgraph {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  /** Stops accepting requests and waits for the ones in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves a subgraph over HTTP at `/graphql`, with `GET /health`. When `gatewaySecret` is set,
+ * GraphQL requests without it get 403 before any parsing.
+ */
+export async function serveSubgraph<TContext extends BaseContext>(
+  subgraph: Subgraph<TContext>,
+  options: { host: string; port: number; gatewaySecret?: string },
+): Promise<ServedSubgraph> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  subgraph.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  await subgraph.server.start();
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: subgraph.name });
+  });
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      if (options.gatewaySecret && !secretMatches(req.headers[GATEWAY_SECRET_HEADER], options.gatewaySecret)) {
+        res.status(403).json({ errors: [{ message: 'This subgraph answers only the gateway.', extensions: { code: 'FORBIDDEN' } }] });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: '10mb' }),
+    expressMiddleware(subgraph.server, {
+      context: async ({ req }) => subgraph.createContext(callerFromHeaders(req.headers)),
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host}:${port}/graphql`,
+    port,
+    httpServer,
+    stop: () => subgraph.server.stop(),
+  };
+}
