@@ -101,10 +101,20 @@ export interface Database {
   kind: 'postgresql' | 'sqlite';
 }
 
+const ormStats = new WeakMap<MikroORM, SqlStats>();
+
+/** The statement counter of an ORM opened with {@link openDatabase}: every statement, all requests together. */
+export function sqlStatsOf(orm: MikroORM): SqlStats {
+  const stats = ormStats.get(orm);
+  if (!stats) throw new Error('This ORM was not opened with openDatabase(), so its statements are not counted');
+  return stats;
+}
+
 /** Connects (does not migrate). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const stats = new SqlStats();
   const orm = await MikroORM.init(ormOptions(options, stats));
+  ormStats.set(orm, stats);
   const kind = databaseKind(options.databaseUrl);
   if (kind === 'sqlite') {
     // WAL lets readers run while a writer commits; NORMAL sync is safe with WAL.

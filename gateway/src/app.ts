@@ -1,0 +1,122 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ANONYMOUS, CALLER_HEADER, encodeCaller, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/subgraph-kit';
+import express from 'express';
+import fetchDefaults from 'make-fetch-happen';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GatewayConfig, SubgraphName } from './config';
+
+/** The gateway's per-request context: who is asking. */
+export interface GatewayContext {
+  caller: Caller;
+}
+
+/** Counters tests and the benchmark read: subgraph fetches since start. */
+export interface GatewayStats {
+  subgraphFetches: number;
+  bySubgraph: Record<string, number>;
+}
+
+/** A built, not yet listening gateway. */
+export interface Gateway {
+  app: express.Express;
+  httpServer: http.Server;
+  server: ApolloServer<GatewayContext>;
+  gateway: ApolloGateway;
+  stats: GatewayStats;
+  /** Starts listening; resolves with the URL of `/graphql`. */
+  listen(port: number, host: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the gateway: the committed supergraph (composed at build time, never at run time),
+ * subgraph URLs from config, keep-alive fetches with a bounded socket pool and a timeout, the
+ * caller's identity and the shared secret set on every subgraph request (clients' own headers are
+ * never forwarded), `/health` and `/ready`. It does not listen: `main.ts` does.
+ */
+export async function createGateway(config: Readonly<GatewayConfig>): Promise<Gateway> {
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
+  const fetcher = fetchDefaults.defaults({ maxSockets: config.subgraphMaxSockets, retry: false, timeout: config.subgraphTimeoutMs });
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = config.subgraphUrls[name as SubgraphName] ?? url;
+      if (!target) throw new Error(`No URL configured for subgraph "${name}"`);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: target,
+        fetcher: fetcher as never,
+        willSendRequest({ request, context }) {
+          stats.subgraphFetches++;
+          stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
+          request.http?.headers.set(CALLER_HEADER, encodeCaller(context?.caller ?? ANONYMOUS));
+          if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
+        },
+      });
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    // The stock gateway passes subgraph error text (with URLs) to clients; mask it in production.
+    formatError: (formatted) => formatError(formatted, config.production),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      (Object.entries(config.subgraphUrls) as [SubgraphName, string][]).map(async ([name, url]) => {
+        try {
+          const response = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? 'ok' : `HTTP ${response.status}`] as const;
+        } catch (error) {
+          return [name, (error as Error).message] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, status]) => status === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs: Object.fromEntries(checks) });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      // No authentication yet: everyone reads as the anonymous, read-only caller.
+      context: async () => ({ caller: ANONYMOUS }),
+    }),
+  );
+
+  return {
+    app,
+    httpServer,
+    server,
+    gateway,
+    stats,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`);
+        });
+      }),
+    stop: () => server.stop(),
+  };
+}

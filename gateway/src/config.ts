@@ -1,0 +1,50 @@
+import { cleanEnv, num, port, str, url } from 'envalid';
+import path from 'node:path';
+
+/** The subgraphs the gateway routes to, by their one name. */
+export const SUBGRAPH_NAMES = ['geography', 'tasks', 'readiness'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Gateway settings, read once from the environment. */
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  /** Subgraph URLs by name; they override the routing URLs in the supergraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  supergraphPath: string;
+  /** Shared secret sent to the subgraphs (SUBGRAPH_SECRET). */
+  subgraphSecret: string | undefined;
+  /** A subgraph fetch taking longer than this fails (the stock gateway has no timeout). */
+  subgraphTimeoutMs: number;
+  /** Keep-alive sockets per subgraph. */
+  subgraphMaxSockets: number;
+  production: boolean;
+}
+
+/** Reads and validates the gateway's configuration; defaults run on a laptop. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
+  const e = cleanEnv(env, {
+    HOST: str({ default: '127.0.0.1' }),
+    GATEWAY_PORT: port({ default: 4000 }),
+    GEOGRAPHY_URL: url({ default: `http://127.0.0.1:${env.GEOGRAPHY_PORT || 4001}/graphql` }),
+    TASKS_URL: url({ default: `http://127.0.0.1:${env.TASKS_PORT || 4002}/graphql` }),
+    READINESS_URL: url({ default: `http://127.0.0.1:${env.READINESS_PORT || 4003}/graphql` }),
+    SUPERGRAPH_PATH: str({ default: path.resolve(__dirname, '../../schema/supergraph.graphql') }),
+    SUBGRAPH_SECRET: str({ default: '' }),
+    SUBGRAPH_TIMEOUT_MS: num({ default: 30_000 }),
+    SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
+    NODE_ENV: str({ default: 'development' }),
+  });
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.SUBGRAPH_SECRET) throw new Error('SUBGRAPH_SECRET must be set when NODE_ENV=production.');
+  return Object.freeze({
+    host: e.HOST,
+    port: e.GATEWAY_PORT,
+    subgraphUrls: { geography: e.GEOGRAPHY_URL, tasks: e.TASKS_URL, readiness: e.READINESS_URL },
+    supergraphPath: e.SUPERGRAPH_PATH,
+    subgraphSecret: e.SUBGRAPH_SECRET || undefined,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subgraphMaxSockets: e.SUBGRAPH_MAX_SOCKETS,
+    production,
+  });
+}

@@ -1,0 +1,41 @@
+import pino from 'pino';
+import { createGateway } from './app';
+import { loadGatewayConfig } from './config';
+
+const log = pino({ level: process.env.LOG_LEVEL || 'info', base: { service: 'gateway' } });
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadGatewayConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const gateway = await createGateway(config);
+  try {
+    const url = await gateway.listen(config.port, config.host);
+    log.info({ url }, 'gateway ready');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${config.port} is already in use: set GATEWAY_PORT to a free port.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  log.error({ err: error }, 'gateway failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+export { compose, staleFiles, SCHEMA_DIR, type Composition } from './compose';

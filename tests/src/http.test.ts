@@ -1,0 +1,56 @@
+import { startPlatform, type Platform } from './harness';
+import { loadProvinces } from '@kh02/subgraph-kit';
+
+// The issue's "done when" query, over real HTTP: subgraphs and gateway on ports the OS picks.
+const FIRST_QUERY = `{
+  country { provinceCount communeCount }
+  provinces { code name communeCount }
+  province(code: "04") { name communes(first: 5) { totalCount edges { node { code name kind } } } }
+}`;
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform?.close());
+
+test('the first query answers with the official counts through the gateway', async () => {
+  const result = await platform.query(FIRST_QUERY);
+  expect(result.status).toBe(200);
+  expect(result.errors).toBeUndefined();
+  expect(result.data.country).toEqual({ provinceCount: 34, communeCount: 3321 });
+  const csv = loadProvinces();
+  expect(result.data.provinces).toEqual(csv.map((p) => ({ code: p.code, name: p.name, communeCount: p.unitsTotal })));
+  const byName = Object.fromEntries(result.data.provinces.map((p: any) => [p.name, p.communeCount]));
+  expect([byName['Cao Bằng'], byName['Lai Châu'], byName['Hà Nội']]).toEqual([56, 38, 126]);
+  expect(result.data.province.name).toBe('Cao Bằng');
+  expect(result.data.province.communes.totalCount).toBe(56);
+  expect(result.data.province.communes.edges).toHaveLength(5);
+  for (const edge of result.data.province.communes.edges) expect(edge.node.code).toMatch(/^04\d{3}$/);
+});
+
+test('health and readiness endpoints', async () => {
+  const base = platform.url.replace(/\/graphql$/, '');
+  expect((await fetch(`${base}/health`)).status).toBe(200);
+  const ready = await fetch(`${base}/ready`);
+  const body = (await ready.json()) as { subgraphs: Record<string, string> };
+  expect(body.subgraphs.geography).toBe('ok');
+});
+
+test('subgraphs refuse requests that do not come from the gateway', async () => {
+  const response = await fetch(platform.subgraphs[0].served.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ country { communeCount } }' }),
+  });
+  expect(response.status).toBe(403);
+  const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+  expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+});
+
+test('bad input through the gateway is BAD_USER_INPUT naming the argument', async () => {
+  const result = await platform.query('{ communes(first: 10000) { totalCount } }');
+  expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(result.errors?.[0].message).toContain('"first"');
+  expect(result.errors?.[0].message).toContain('500');
+});
