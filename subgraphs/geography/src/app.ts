@@ -1,4 +1,4 @@
-import { createSubgraphServer, openDatabase, REPO_ROOT, type Caller, type Subgraph } from '@kh02/subgraph-kit';
+import { createSubgraphServer, stopServer, openDatabase, REPO_ROOT, type Caller, type Subgraph } from '@kh02/subgraph-kit';
 import path from 'node:path';
 import { createGeographyContext, type GeographyContext } from './context';
 import { migrations } from './migrations';
@@ -37,7 +37,7 @@ export async function createSubgraph(options: GeographyOptions = {}): Promise<Su
     orm,
     createContext: (caller?: Caller) => createGeographyContext(orm, caller),
     async close() {
-      await server.stop();
+      await stopServer(server);
       await orm.close();
     },
   };

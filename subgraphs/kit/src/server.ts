@@ -35,6 +35,18 @@ export function createSubgraphServer<TContext extends ApolloBaseContext>(schema:
   });
 }
 
+/**
+ * Stops an Apollo Server whether or not it was started: a subgraph built for a migration or a
+ * seed is closed without ever serving.
+ */
+export async function stopServer(server: ApolloServer<any>): Promise<void> {
+  try {
+    await server.stop();
+  } catch (error) {
+    if (!/only be called after/.test((error as Error).message)) throw error;
+  }
+}
+
 /** A listening subgraph. */
 export interface ServedSubgraph {
   url: string;

@@ -1,4 +1,5 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Province } from '../province/province.entity';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Commune-level unit kinds. */
@@ -41,7 +42,7 @@ export class Commune {
   @Field(() => CommuneKind, { description: 'Ward, commune or special zone.' })
   kind: CommuneKind;
 
-  /** Code of the province this unit belongs to. */
-  @Property({ type: 'string', length: 2, fieldName: 'province_code', index: true })
+  /** Code of the province this unit belongs to (a foreign key, kept as the bare code). */
+  @ManyToOne(() => Province, { fieldName: 'province_code', mapToPk: true, index: 'commune_province_code_index' })
   provinceCode: string;
 }

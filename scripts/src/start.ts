@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The repository root (this file runs from scripts/dist). */
+const ROOT = path.resolve(__dirname, '../..');
+
+/** A process `npm start` runs: its entry point, the variable that sets its port, and its default. */
+export interface Service {
+  name: string;
+  entry: string;
+  portVariable: string;
+  defaultPort: number;
+}
+
+/** The platform: three subgraphs, then the gateway. */
+export const SERVICES: Service[] = [
+  { name: 'geography', entry: 'subgraphs/geography/dist/main.js', portVariable: 'GEOGRAPHY_PORT', defaultPort: 4001 },
+  { name: 'tasks', entry: 'subgraphs/tasks/dist/main.js', portVariable: 'TASKS_PORT', defaultPort: 4002 },
+  { name: 'readiness', entry: 'subgraphs/readiness/dist/main.js', portVariable: 'READINESS_PORT', defaultPort: 4003 },
+  { name: 'gateway', entry: 'gateway/dist/main.js', portVariable: 'GATEWAY_PORT', defaultPort: 4000 },
+];
+
+/** The port a service will use under this environment. */
+export function portOf(service: Service, env: NodeJS.ProcessEnv): number {
+  const raw = env[service.portVariable];
+  if (raw === undefined || raw === '') return service.defaultPort;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${service.portVariable}=${raw} is not a port number (1–65535).`);
+  return port;
+}
+
+/** Resolves to an error message when the port is taken, or undefined when it is free. */
+export function checkPortFree(port: number, host: string, variable: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code === 'EADDRINUSE' ? `Port ${port} is already in use: set ${variable} to a free port.` : `Port ${port}: ${error.message}`),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+  });
+}
+
+/** Polls a URL until it answers 200 or the deadline passes. */
+async function waitFor(url: string, deadline: number, child: ChildProcess): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not ready at ${url} after the time allowed`);
+}
+
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  const host = env.HOST || '127.0.0.1';
+  // Gateway and subgraphs share a secret so the subgraphs answer only the gateway, even locally.
+  env.SUBGRAPH_SECRET ||= randomBytes(24).toString('hex');
+  const ports = SERVICES.map((s) => portOf(s, env));
+  const problems = (await Promise.all(SERVICES.map((s, i) => checkPortFree(ports[i], host, s.portVariable)))).filter(Boolean);
+  if (problems.length > 0) {
+    for (const p of problems) process.stderr.write(`${p}\n`);
+    process.exit(1);
+  }
+  for (const [i, s] of SERVICES.entries()) env[s.portVariable] = String(ports[i]);
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+          }),
+      ),
+    );
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const started = Date.now();
+  const launch = (service: Service) => {
+    const child = spawn(process.execPath, [path.join(ROOT, service.entry)], {
+      env: { ...env, KH02_SERVICE: service.name, LOG_LEVEL: env.LOG_LEVEL || 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(child);
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        process.stderr.write(`${service.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the platform.\n`);
+        void stopAll(1);
+      }
+    });
+    return child;
+  };
+  process.stdout.write('Starting the KH02 platform (the first start creates, migrates and seeds the SQLite databases under data/)…\n');
+  const subgraphs = SERVICES.filter((s) => s.name !== 'gateway');
+  try {
+    // Subgraphs start (and seed) in parallel; the gateway waits for all of them.
+    await Promise.all(
+      subgraphs.map((s) => {
+        const child = launch(s);
+        return waitFor(`http://${host}:${env[s.portVariable]}/health`, Date.now() + 180_000, child).catch((error: Error) => {
+          throw new Error(`${s.name}: ${error.message}`);
+        });
+      }),
+    );
+    const gateway = SERVICES.find((s) => s.name === 'gateway')!;
+    const child = launch(gateway);
+    await waitFor(`http://${host}:${env.GATEWAY_PORT}/ready`, Date.now() + 60_000, child);
+  } catch (error) {
+    process.stderr.write(`Could not start the platform: ${(error as Error).message}\n`);
+    await stopAll(1);
+    return;
+  }
+  const shown = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+  process.stdout.write(
+    [
+      `KH02 platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `  Gateway:    http://${shown}:${env.GATEWAY_PORT}/graphql`,
+      `  Playground: http://${shown}:${env.GATEWAY_PORT}/graphql (open it in a browser: Apollo Sandbox)`,
+      `  Subgraphs:  ${subgraphs.map((s) => `${s.name} :${env[s.portVariable]}`).join(', ')} (they answer only the gateway)`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+if (require.main === module) void main();
