@@ -1,0 +1,33 @@
+import { DateScalar } from '@kh02/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { ReadinessContext } from '../../context';
+import { buildCommuneReadiness } from '../assessment/assessment.service';
+import { CommuneReadiness } from '../assessment/assessment.types';
+import { readinessAsOf } from '../cutoff/cutoff.service';
+import { dayRange } from '../shared/dates';
+import { AS_OF_DESCRIPTION as AS_OF, FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
+import { CommuneRef } from './commune.types';
+
+@Resolver(() => CommuneRef)
+export class CommuneResolver {
+  @FieldResolver(() => CommuneReadiness, { description: "The commune's Public Administration Service Centre against every criterion at `asOf`: the latest assessment at or before it; a criterion never assessed is not met." })
+  async readiness(
+    @Root() commune: CommuneRef,
+    @Ctx() ctx: ReadinessContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
+  ): Promise<CommuneReadiness> {
+    const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
+    const [catalogue, findings] = await Promise.all([ctx.loaders.criteriaCatalogue(), ctx.loaders.latestFindingsByCommune.load({ communeCode: commune.code, asOf: at })]);
+    return buildCommuneReadiness(catalogue, findings, at);
+  }
+
+  @FieldResolver(() => Int, { description: 'Records the commune synchronised to other communes on the National Public Service Portal over a range of days (synthetic); 0 when none.' })
+  syncedRecords(
+    @Root() commune: CommuneRef,
+    @Ctx() ctx: ReadinessContext,
+    @Arg('from', () => DateScalar, { description: FROM }) from: string,
+    @Arg('to', () => DateScalar, { description: TO }) to: string,
+  ): Promise<number> {
+    return ctx.loaders.syncedRecordsByCommune.load({ scope: commune.code, range: dayRange(from, to) });
+  }
+}

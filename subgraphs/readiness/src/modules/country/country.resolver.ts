@@ -1,0 +1,53 @@
+import { DateScalar } from '@kh02/subgraph-kit';
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ReadinessContext } from '../../context';
+import { NATION } from '../assessment/assessment.loaders';
+import { buildAreaReadiness } from '../assessment/assessment.service';
+import { AreaReadiness } from '../assessment/assessment.types';
+import { readinessAsOf } from '../cutoff/cutoff.service';
+import { onlineStats, sumTotals } from '../online-application/online-application.service';
+import { OnlineApplicationStats } from '../online-application/online-application.types';
+import { dayRange } from '../shared/dates';
+import { AS_OF_DESCRIPTION as AS_OF, FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
+import { syncedStats } from '../synced-record/synced-record.service';
+import { SyncedRecordStats } from '../synced-record/synced-record.types';
+import { CountryRef } from './country.types';
+
+@Resolver(() => CountryRef)
+export class CountryResolver {
+  @Directive('@requires(fields: "communeCount")')
+  @FieldResolver(() => AreaReadiness, { description: "National service-centre readiness at `asOf`: communes fully meeting the basic conditions and each criterion's coverage, over geography's national `communeCount` (3,321)." })
+  async readiness(
+    @Root() country: CountryRef,
+    @Ctx() ctx: ReadinessContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
+  ): Promise<AreaReadiness> {
+    const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
+    const [catalogue, counts, denominator] = await Promise.all([
+      ctx.loaders.criteriaCatalogue(),
+      ctx.loaders.readinessCountsByArea.load({ scope: NATION, asOf: at }),
+      country.communeCount ?? ctx.loaders.communeCountsByProvince().then((m) => [...m.values()].reduce((a, b) => a + b, 0)),
+    ]);
+    return buildAreaReadiness(catalogue, counts, denominator, at);
+  }
+
+  @FieldResolver(() => OnlineApplicationStats, { description: 'Administrative applications of all provinces over a range of days.' })
+  async onlineApplications(
+    @Ctx() ctx: ReadinessContext,
+    @Arg('from', () => DateScalar, { description: FROM }) from: string,
+    @Arg('to', () => DateScalar, { description: TO }) to: string,
+  ): Promise<OnlineApplicationStats> {
+    const range = dayRange(from, to);
+    return onlineStats(sumTotals((await ctx.loaders.onlineTotalsByRange.load(range)).values()), range);
+  }
+
+  @FieldResolver(() => SyncedRecordStats, { description: 'Records synchronised commune-to-commune nationally over a range of days, with a series for charts (synthetic).' })
+  async syncedRecords(
+    @Ctx() ctx: ReadinessContext,
+    @Arg('from', () => DateScalar, { description: FROM }) from: string,
+    @Arg('to', () => DateScalar, { description: TO }) to: string,
+  ): Promise<SyncedRecordStats> {
+    const range = dayRange(from, to);
+    return syncedStats(await ctx.loaders.syncedDailyByArea.load({ scope: NATION, range }), range);
+  }
+}
