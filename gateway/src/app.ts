@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ANONYMOUS, CALLER_HEADER, encodeCaller, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/subgraph-kit';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import fetchDefaults from 'make-fetch-happen';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -20,6 +21,23 @@ export interface GatewayContext {
 export interface GatewayStats {
   subgraphFetches: number;
   bySubgraph: Record<string, number>;
+}
+
+/**
+ * A subgraph answering 4xx with GraphQL errors (e.g. a literal that fails its scalar) is the
+ * caller's problem: pass its first error on with its own message and code. Anything else becomes
+ * a generic error that names the subgraph but not its URL (the stock data source puts the URL and
+ * the raw response body in the error the client sees).
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
+    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+    if (response.status >= 400 && response.status < 500 && first?.message) {
+      return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? 'BAD_USER_INPUT' } });
+    }
+    return new GraphQLError(`A data service failed (HTTP ${response.status}).`, { extensions: { code: 'SUBGRAPH_ERROR' } });
+  }
 }
 
 /** A built, not yet listening gateway. */
@@ -50,7 +68,7 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new SubgraphDataSource({
         url: target,
         fetcher: fetcher as never,
         willSendRequest({ request, context }) {

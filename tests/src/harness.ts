@@ -1,5 +1,6 @@
 import { createGateway, loadGatewayConfig, type Gateway } from '@kh02/gateway';
 import * as geography from '@kh02/geography';
+import * as readiness from '@kh02/readiness';
 import { createTestDatabase, migrate, serveSubgraph, sqlStatsOf, type ServedSubgraph, type Subgraph, type TestDatabase } from '@kh02/subgraph-kit';
 import type { BaseContext, SqlStats } from '@kh02/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
@@ -12,7 +13,10 @@ interface SubgraphPackage {
 }
 
 /** The subgraph packages, by name; each joins the platform in tests as it does in production. */
-export const SUBGRAPH_PACKAGES: SubgraphPackage[] = [{ NAME: geography.NAME, createSubgraph: geography.createSubgraph, seed: geography.seedGeography }];
+export const SUBGRAPH_PACKAGES: SubgraphPackage[] = [
+  { NAME: geography.NAME, createSubgraph: geography.createSubgraph, seed: geography.seedGeography },
+  { NAME: readiness.NAME, createSubgraph: readiness.createSubgraph, seed: readiness.seedReadiness },
+];
 
 /** A whole platform on loopback: every subgraph on a fresh database and its own port, and the gateway. */
 export interface Platform {
