@@ -11,6 +11,7 @@ export const SCHEMA_DIR = path.resolve(__dirname, '..');
 /** How to build each subgraph's schema, by its one name. */
 const BUILDERS: Record<string, () => Promise<GraphQLSchema>> = {
   geography: async () => (await import('@kh02/geography')).buildGeographySchema(),
+  tasks: async () => (await import('@kh02/tasks')).buildTasksSchema(),
   readiness: async () => (await import('@kh02/readiness')).buildReadinessSchema(),
 };
 

@@ -1,6 +1,7 @@
 import { createGateway, loadGatewayConfig, type Gateway } from '@kh02/gateway';
 import * as geography from '@kh02/geography';
 import * as readiness from '@kh02/readiness';
+import * as tasks from '@kh02/tasks';
 import { createTestDatabase, migrate, serveSubgraph, sqlStatsOf, type ServedSubgraph, type Subgraph, type TestDatabase } from '@kh02/subgraph-kit';
 import type { BaseContext, SqlStats } from '@kh02/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
@@ -15,6 +16,7 @@ interface SubgraphPackage {
 /** The subgraph packages, by name; each joins the platform in tests as it does in production. */
 export const SUBGRAPH_PACKAGES: SubgraphPackage[] = [
   { NAME: geography.NAME, createSubgraph: geography.createSubgraph, seed: geography.seedGeography },
+  { NAME: tasks.NAME, createSubgraph: tasks.createSubgraph, seed: tasks.seedTasks },
   { NAME: readiness.NAME, createSubgraph: readiness.createSubgraph, seed: readiness.seedReadiness },
 ];
 

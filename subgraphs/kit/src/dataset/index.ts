@@ -12,3 +12,5 @@ export {
   type ProvinceKind,
   type ProvinceRecord,
 } from './localities';
+export * from './readiness';
+export * from './tasks';

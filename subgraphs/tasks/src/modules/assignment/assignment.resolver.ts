@@ -1,0 +1,63 @@
+import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import type { TasksContext } from '../../context';
+import { CommuneRef } from '../commune/commune.types';
+import { ProgressState, TaskLevel } from '../progress/progress.enums';
+import { ProgressReport } from '../progress/progress.entity';
+import type { AssessedAssignment, ReportRow } from '../progress/progress.service';
+import { ProvinceRef } from '../province/province.types';
+import { Task } from '../task/task.entity';
+import { round2 } from '../task/task.service';
+import { Assignment } from './assignment.types';
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @FieldResolver(() => Task, { description: 'The task assigned.' })
+  task(@Root() a: AssessedAssignment): Task {
+    return a.task;
+  }
+
+  @FieldResolver(() => ProvinceRef, { description: 'The province of the locality (the locality itself for a province-level assignment).' })
+  province(@Root() a: AssessedAssignment): ProvinceRef {
+    return { code: a.provinceCode };
+  }
+
+  @FieldResolver(() => CommuneRef, { nullable: true, description: 'The commune, for a commune-level assignment; null for a province-level one.' })
+  commune(@Root() a: AssessedAssignment): CommuneRef | null {
+    return a.level === TaskLevel.COMMUNE ? { code: a.localityCode } : null;
+  }
+
+  @FieldResolver(() => ProgressState, { description: 'State last reported at or before `asOf`; NOT_STARTED without a report.' })
+  state(@Root() a: AssessedAssignment): ProgressState {
+    return a.latest?.state ?? ProgressState.NOT_STARTED;
+  }
+
+  @FieldResolver(() => Float, { description: 'Percent complete last reported at or before `asOf`, 0–100 (100 once completed, 0 without a report).' })
+  percent(@Root() a: AssessedAssignment): number {
+    return a.assessment.reportedPercent;
+  }
+
+  @FieldResolver(() => Float, { description: 'Percent the linear schedule expects at `asOf`, 0–100, two decimals.' })
+  expectedPercent(@Root() a: AssessedAssignment): number {
+    return round2(a.assessment.expectedPercent);
+  }
+
+  @FieldResolver(() => Float, { description: 'Percentage points behind schedule at `asOf`: expected − reported, never below 0; two decimals. The colour rule compares the largest lag of a locality with its thresholds.' })
+  lag(@Root() a: AssessedAssignment): number {
+    return round2(a.assessment.lag);
+  }
+
+  @FieldResolver({ description: 'Not completed and `asOf` is after the deadline (at exactly the deadline it is not yet overdue). An overdue assignment makes its locality RED.' })
+  overdue(@Root() a: AssessedAssignment): boolean {
+    return a.assessment.overdue;
+  }
+
+  @FieldResolver(() => ProgressReport, { nullable: true, description: 'The report in force at `asOf`; null when nothing was reported by then.' })
+  lastReport(@Root() a: AssessedAssignment): ReportRow | null {
+    return a.latest;
+  }
+
+  @FieldResolver(() => [ProgressReport], { description: 'Every report up to `asOf`, oldest first (the append-only history).' })
+  reports(@Root() a: AssessedAssignment, @Ctx() ctx: TasksContext): Promise<ReportRow[]> {
+    return ctx.loaders.assignmentReports.load({ id: a.id, asOf: a.asOf });
+  }
+}

@@ -1,0 +1,39 @@
+import { pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
+import { TASKS_PLAN_CODE } from '@kh02/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { TasksContext } from '../../context';
+import { TaskGroup } from '../group/group.entity';
+import type { Task } from '../task/task.entity';
+import { TaskFilter, TaskOrder } from '../task/task.inputs';
+import { listTasks } from '../task/task.service';
+import { TaskConnection } from '../task/task.types';
+import { AFTER_DESCRIPTION, AS_OF_DESCRIPTION, FIRST_DESCRIPTION } from '../timeline/timeline.args';
+import { Plan } from './plan.entity';
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  @Query(() => Plan, { nullable: true, description: 'A monitored plan by its code; without `code`, Plan No. 02-KH/BCĐTW. Null for an unknown code.' })
+  async plan(@Ctx() ctx: TasksContext, @Arg('code', () => ID, { nullable: true, description: `Plan code as printed; default "${TASKS_PLAN_CODE}".` }) code?: string): Promise<Plan | null> {
+    return (await ctx.catalog()).planByCode.get(code ?? TASKS_PLAN_CODE) ?? null;
+  }
+
+  @FieldResolver(() => [TaskGroup], { description: 'The plan\'s task groups, in plan order.' })
+  async groups(@Root() plan: Plan, @Ctx() ctx: TasksContext): Promise<TaskGroup[]> {
+    return (await ctx.catalog()).groups.filter((g) => g.planCode === plan.code);
+  }
+
+  @FieldResolver(() => TaskConnection, { description: 'A page of the plan\'s tasks, filtered and ordered (default: plan order).' })
+  async tasks(
+    @Root() plan: Plan,
+    @Ctx() ctx: TasksContext,
+    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Conditions every returned task meets.' }) filter?: TaskFilter,
+    @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'Sort order; default plan order.' }) orderBy?: TaskOrder,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
+    @Arg('asOf', () => Date, { nullable: true, description: `Moment the \`states\` and \`overdue\` filters are judged at. ${AS_OF_DESCRIPTION}` }) asOf?: Date,
+  ): Promise<Page<Task>> {
+    const page = pageRequest(first, after);
+    const at = await ctx.asOf(asOf);
+    return pageOf(await listTasks(ctx, { planCode: plan.code }, filter, orderBy, at), page);
+  }
+}

@@ -1,0 +1,35 @@
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ProgressState } from './progress.enums';
+
+@Entity({ tableName: 'progress_report' })
+@ObjectType({ description: 'One progress report, of one assignment or of a central task. Reports are append-only: a later report supersedes an earlier one from its `reportedAt` on, nothing is overwritten. In the default dataset reports are synthetic and recorded only when the percentage changed.' })
+export class ProgressReport {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  @Field(() => ID, { description: 'Report number; increases with `reportedAt` in the default dataset.' })
+  id: number;
+
+  /** The task reported on (denormalised for assignment reports). */
+  @Property({ type: 'string', length: 40 })
+  taskCode: string;
+
+  /** The assignment reported on; null for a central task's own report. */
+  @Property({ type: 'integer', nullable: true })
+  assignmentId: number | null;
+
+  @Enum({ items: () => ProgressState, type: 'string' })
+  @Field(() => ProgressState, { description: 'State reported.' })
+  state: ProgressState;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'Percent complete reported, 0–100.' })
+  percent: number;
+
+  @Property({ type: 'datetime' })
+  @Field({ description: 'When the report was recorded; it holds from this instant until the next report.' })
+  reportedAt: Date;
+
+  @Property({ type: 'string', length: 300 })
+  @Field({ description: 'Who reported: the responsible body, or the locality\'s People\'s Committee (commune names synthetic).' })
+  reportedBy: string;
+}
