@@ -1,0 +1,20 @@
+import { loadGatewayConfig } from './config';
+
+describe('gateway config', () => {
+  test('defaults run on a laptop', () => {
+    const c = loadGatewayConfig({});
+    expect(c.port).toBe(4000);
+    expect(c.subgraphUrls).toEqual({ geography: 'http://127.0.0.1:4001/graphql', tasks: 'http://127.0.0.1:4002/graphql', readiness: 'http://127.0.0.1:4003/graphql' });
+    expect(c.production).toBe(false);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  test('subgraph ports move the default URLs', () => {
+    expect(loadGatewayConfig({ TASKS_PORT: '5002' }).subgraphUrls.tasks).toBe('http://127.0.0.1:5002/graphql');
+  });
+
+  test('production needs the shared secret', () => {
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow('SUBGRAPH_SECRET');
+    expect(loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's3cret' }).production).toBe(true);
+  });
+});
