@@ -1,37 +1,12 @@
-import { createTestDatabase, migrate, type Subgraph, type TestDatabase } from '@kh02/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@kh02/subgraph-kit';
 import { createSubgraph } from './app';
 import type { GeographyContext } from './context';
 import { seedGeography } from './seed';
 
 /** A migrated, seeded geography subgraph on a fresh test database. */
-export interface TestGeography {
-  subgraph: Subgraph<GeographyContext>;
-  database: TestDatabase;
-  /** Runs an operation through Apollo with a real request context; returns data, errors and the SQL count. */
-  run(query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, any>; errors?: readonly any[]; statements: number }>;
-  close(): Promise<void>;
-}
+export type TestGeography = TestSubgraph<GeographyContext>;
 
 /** Starts geography on a fresh database (SQLite in memory, or PostgreSQL in CI) with `fraction` of the communes. */
-export async function startTestGeography(fraction = 1): Promise<TestGeography> {
-  const database = await createTestDatabase('geography');
-  const subgraph = await createSubgraph({ databaseUrl: database.url });
-  await migrate(subgraph.orm);
-  await seedGeography(subgraph.orm.em.fork(), { fraction });
-  await subgraph.server.start();
-  return {
-    subgraph,
-    database,
-    async run(query, variables) {
-      const contextValue = subgraph.createContext();
-      const response = await subgraph.server.executeOperation({ query, variables }, { contextValue });
-      if (response.body.kind !== 'single') throw new Error('expected a single result');
-      const { data, errors } = response.body.singleResult;
-      return { data: data as Record<string, any> | undefined, errors, statements: contextValue.sql.statements };
-    },
-    async close() {
-      await subgraph.close();
-      await database.drop();
-    },
-  };
+export function startTestGeography(fraction = 1): Promise<TestGeography> {
+  return startTestSubgraph('geography', (databaseUrl) => createSubgraph({ databaseUrl }), seedGeography, fraction);
 }

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
 import { Client } from 'pg';
+import type { BaseContext } from './context';
+import { migrate } from './orm';
+import type { Subgraph } from './server';
 
 /** True when this test run must use PostgreSQL (CI sets `KH02_TEST_DB=postgres`). */
 export function testingOnPostgres(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -50,6 +54,53 @@ export async function createTestDatabase(subgraph: string, env: NodeJS.ProcessEn
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/** A migrated, seeded subgraph on a fresh test database, driven through Apollo's `executeOperation`. */
+export interface TestSubgraph<TContext extends BaseContext> {
+  subgraph: Subgraph<TContext>;
+  database: TestDatabase;
+  /** Runs an operation with a real request context; returns data, errors and the SQL statements it ran. */
+  run(query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, any>; errors?: readonly any[]; statements: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph for a test: a fresh database ({@link createTestDatabase}), its migrations,
+ * its seed with `fraction` of the communes, and its Apollo server (not listening).
+ */
+export async function startTestSubgraph<TContext extends BaseContext>(
+  name: string,
+  create: (databaseUrl: string) => Promise<Subgraph<TContext>>,
+  seed: (em: EntityManager, options: { fraction: number }) => Promise<unknown>,
+  fraction = 1,
+): Promise<TestSubgraph<TContext>> {
+  const database = await createTestDatabase(name);
+  const subgraph = await create(database.url);
+  try {
+    await migrate(subgraph.orm);
+    await seed(subgraph.orm.em.fork(), { fraction });
+    await subgraph.server.start();
+  } catch (error) {
+    await subgraph.close();
+    await database.drop();
+    throw error;
+  }
+  return {
+    subgraph,
+    database,
+    async run(query, variables) {
+      const contextValue = subgraph.createContext();
+      const response = await subgraph.server.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      const { data, errors } = response.body.singleResult;
+      return { data: data as Record<string, any> | undefined, errors, statements: contextValue.sql.statements };
+    },
+    async close() {
+      await subgraph.close();
+      await database.drop();
     },
   };
 }
