@@ -17,3 +17,4 @@ export * from './types/coverage';
 export * from './types/enums';
 export * from './main';
 export * from './asof';
+export * from './assemble';

@@ -1,5 +1,4 @@
-import { createSubgraphServer, openDatabase, REPO_ROOT, stopServer, type Caller, type Subgraph } from '@kh02/subgraph-kit';
-import path from 'node:path';
+import { assembleSubgraph, type Subgraph, type SubgraphOptions } from '@kh02/subgraph-kit';
 import { NAME } from './config';
 import { createReadinessContext, type ReadinessContext } from './context';
 import { migrations } from './migrations';
@@ -15,34 +14,9 @@ import { buildReadinessSchema } from './schema';
 export const entities = [Criterion, Assessment, CommuneLocality, ReportingCutoff, OnlineApplicationDay, SyncedRecordDay];
 
 /** How to build the subgraph; defaults run on a laptop. */
-export interface ReadinessOptions {
-  databaseUrl?: string;
-  dataDir?: string;
-  production?: boolean;
-  debugSql?: boolean;
-}
+export type ReadinessOptions = SubgraphOptions;
 
 /** Builds the readiness subgraph. It never listens, migrates or seeds: `main.ts` does. */
-export async function createSubgraph(options: ReadinessOptions = {}): Promise<Subgraph<ReadinessContext>> {
-  const { orm } = await openDatabase({
-    subgraph: NAME,
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir ?? path.join(REPO_ROOT, 'data'),
-    entities,
-    migrations,
-    debug: options.debugSql,
-  });
-  const schema = await buildReadinessSchema();
-  const server = createSubgraphServer<ReadinessContext>(schema, options.production ?? false);
-  return {
-    name: NAME,
-    schema,
-    server,
-    orm,
-    createContext: (caller?: Caller) => createReadinessContext(orm, caller),
-    async close() {
-      await stopServer(server);
-      await orm.close();
-    },
-  };
+export function createSubgraph(options: ReadinessOptions = {}): Promise<Subgraph<ReadinessContext>> {
+  return assembleSubgraph({ name: NAME, entities, migrations, buildSchema: buildReadinessSchema, createContext: createReadinessContext }, options);
 }

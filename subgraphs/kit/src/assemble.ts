@@ -1,0 +1,65 @@
+import type { MikroORM, Options } from '@mikro-orm/core';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import path from 'node:path';
+import { REPO_ROOT } from './config';
+import type { BaseContext, Caller } from './context';
+import { openDatabase } from './orm';
+import { createSubgraphServer, stopServer, type Subgraph } from './server';
+
+/** What makes one subgraph: its name, entities, migrations, schema and request context. */
+export interface SubgraphParts<TContext extends BaseContext> {
+  name: string;
+  entities: Options['entities'];
+  migrations: MigrationObject[];
+  buildSchema(): Promise<GraphQLSchema>;
+  createContext(orm: MikroORM, caller?: Caller): TContext;
+}
+
+/** How to build a subgraph; the defaults run on a laptop. */
+export interface SubgraphOptions {
+  /** Unset: `<dataDir>/<name>.sqlite`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  production?: boolean;
+  debugSql?: boolean;
+}
+
+/**
+ * Puts a subgraph together: opens its database (does not migrate or seed), builds its schema and
+ * Apollo server, and returns `{ name, schema, server, orm, createContext, close }`. It never
+ * listens: the subgraph's `main.ts` does.
+ */
+export async function assembleSubgraph<TContext extends BaseContext>(parts: SubgraphParts<TContext>, options: SubgraphOptions = {}): Promise<Subgraph<TContext>> {
+  const { orm } = await openDatabase({
+    subgraph: parts.name,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir ?? path.join(REPO_ROOT, 'data'),
+    entities: parts.entities,
+    migrations: parts.migrations,
+    debug: options.debugSql,
+  });
+  let schema: GraphQLSchema;
+  try {
+    schema = await parts.buildSchema();
+  } catch (error) {
+    // Do not leave the database open when the schema cannot be built.
+    await orm.close();
+    throw error;
+  }
+  const server = createSubgraphServer<TContext>(schema, options.production ?? false);
+  return {
+    name: parts.name,
+    schema,
+    server,
+    orm,
+    createContext: (caller?: Caller) => parts.createContext(orm, caller),
+    async close() {
+      try {
+        await stopServer(server);
+      } finally {
+        await orm.close();
+      }
+    },
+  };
+}
