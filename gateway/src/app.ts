@@ -6,11 +6,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ANONYMOUS, CALLER_HEADER, encodeCaller, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/subgraph-kit';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import fetchDefaults from 'make-fetch-happen';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig, SubgraphName } from './config';
+import { createSubgraphFetcher } from './fetcher';
 
 /** The gateway's per-request context: who is asking. */
 export interface GatewayContext {
@@ -61,7 +61,7 @@ export interface Gateway {
 export async function createGateway(config: Readonly<GatewayConfig>): Promise<Gateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
-  const fetcher = fetchDefaults.defaults({ maxSockets: config.subgraphMaxSockets, retry: false, timeout: config.subgraphTimeoutMs });
+  const fetcher = createSubgraphFetcher({ maxSockets: config.subgraphMaxSockets, timeoutMs: config.subgraphTimeoutMs });
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -135,6 +135,9 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
           resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`);
         });
       }),
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      fetcher.destroy();
+    },
   };
 }
