@@ -9,10 +9,7 @@ module.exports = (dir) => ({
   setupFiles: ['reflect-metadata'],
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': [
-      'ts-jest',
-      { tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false },
-    ],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false }],
   },
   moduleNameMapper: {
     '^@kh02/subgraph-kit$': path.join(__dirname, 'subgraphs/kit/src'),

@@ -17,7 +17,14 @@ let url: string;
 let deadUrl: string;
 beforeAll(async () => {
   deadUrl = `http://127.0.0.1:${await closedPort()}/graphql`;
-  const config = loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 'x', GEOGRAPHY_URL: deadUrl, TASKS_URL: deadUrl, READINESS_URL: deadUrl, SUBGRAPH_TIMEOUT_MS: '2000' });
+  const config = loadGatewayConfig({
+    NODE_ENV: 'production',
+    SUBGRAPH_SECRET: 'x',
+    GEOGRAPHY_URL: deadUrl,
+    TASKS_URL: deadUrl,
+    READINESS_URL: deadUrl,
+    SUBGRAPH_TIMEOUT_MS: '2000',
+  });
   gateway = await createGateway(config);
   url = await gateway.listen(0, '127.0.0.1');
 });
@@ -34,7 +41,11 @@ test('/health is up while /ready says which subgraphs do not answer', async () =
 });
 
 test('a failing subgraph gives clients an error code, never its URL or a stack trace', async () => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ country { communeCount } }' }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ country { communeCount } }' }),
+  });
   const text = await response.text();
   const port = new URL(deadUrl).port;
   expect(text).not.toContain(port);
@@ -46,7 +57,11 @@ test('a failing subgraph gives clients an error code, never its URL or a stack t
 });
 
 test('production turns introspection off', async () => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+  });
   const body = (await response.json()) as { errors?: { message: string }[] };
   expect(body.errors?.[0].message).toMatch(/introspection/i);
 });

@@ -4,7 +4,11 @@ describe('gateway config', () => {
   test('defaults run on a laptop', () => {
     const c = loadGatewayConfig({});
     expect(c.port).toBe(4000);
-    expect(c.subgraphUrls).toEqual({ geography: 'http://127.0.0.1:4001/graphql', tasks: 'http://127.0.0.1:4002/graphql', readiness: 'http://127.0.0.1:4003/graphql' });
+    expect(c.subgraphUrls).toEqual({
+      geography: 'http://127.0.0.1:4001/graphql',
+      tasks: 'http://127.0.0.1:4002/graphql',
+      readiness: 'http://127.0.0.1:4003/graphql',
+    });
     expect(c.production).toBe(false);
     expect(Object.isFrozen(c)).toBe(true);
   });

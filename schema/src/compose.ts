@@ -45,13 +45,15 @@ export async function compose(): Promise<Composition> {
 
 /** Files whose committed content differs from what composition produces now. */
 export function staleFiles(composition: Composition): string[] {
-  return [...composition.files].filter(([file, content]) => {
-    try {
-      return readFileSync(file, 'utf8') !== content;
-    } catch {
-      return true;
-    }
-  }).map(([file]) => path.relative(SCHEMA_DIR, file));
+  return [...composition.files]
+    .filter(([file, content]) => {
+      try {
+        return readFileSync(file, 'utf8') !== content;
+      } catch {
+        return true;
+      }
+    })
+    .map(([file]) => path.relative(SCHEMA_DIR, file));
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,14 @@
-import { buildASTSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, parse, type GraphQLSchema } from 'graphql';
+import {
+  buildASTSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+  parse,
+  type GraphQLSchema,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_DIR } from './compose';

@@ -12,8 +12,17 @@ async function measure(fraction: number) {
     const national = await platform.query(NATIONAL_DRILL_DOWN);
     expect(national.errors).toBeUndefined();
     const communes = national.data.provinces.reduce((n: number, p: any) => n + p.communes.edges.length, 0);
-    const criteria = national.data.provinces.reduce((n: number, p: any) => n + p.communes.edges.reduce((m: number, e: any) => m + e.node.readiness.criteria.length, 0), 0);
-    const result = { statements: platform.statements(), fetches: platform.subgraphFetches(), bySubgraph: { ...platform.gateway.stats.bySubgraph }, communes, criteria };
+    const criteria = national.data.provinces.reduce(
+      (n: number, p: any) => n + p.communes.edges.reduce((m: number, e: any) => m + e.node.readiness.criteria.length, 0),
+      0,
+    );
+    const result = {
+      statements: platform.statements(),
+      fetches: platform.subgraphFetches(),
+      bySubgraph: { ...platform.gateway.stats.bySubgraph },
+      communes,
+      criteria,
+    };
     platform.resetCounters();
     const detail = await platform.query(COMMUNE_DETAIL, { code: '04001' });
     expect(detail.errors).toBeUndefined();

@@ -52,7 +52,11 @@ async function portIsFree(port: number): Promise<boolean> {
 const QUERY = '{ country { provinceCount communeCount } province(code: "04") { name communes(first: 5) { totalCount } } }';
 
 async function ask(): Promise<any> {
-  const response = await fetch(`http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  const response = await fetch(`http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  });
   return response.json();
 }
 
@@ -73,7 +77,11 @@ test('npm start seeds on first run, answers through the gateway, stops on Ctrl-C
     expect(await stop(first)).toBe(0);
   }
   for (const port of Object.values(PORTS)) expect(await portIsFree(Number(port))).toBe(true);
-  expect(readdirSync(dataDir).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(['geography.sqlite', 'readiness.sqlite', 'tasks.sqlite']);
+  expect(
+    readdirSync(dataDir)
+      .filter((f) => f.endsWith('.sqlite'))
+      .sort(),
+  ).toEqual(['geography.sqlite', 'readiness.sqlite', 'tasks.sqlite']);
 
   const second = start(dataDir);
   try {

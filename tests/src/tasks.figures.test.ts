@@ -48,7 +48,9 @@ test('F3 and F5 with exact numerators and denominators for every province', asyn
   }
   const full = provinces.filter((p) => p.greenCoverage.numerator === p.greenCoverage.denominator).map((p) => p.name);
   expect(full.sort()).toEqual([...F2].sort());
-  const above70 = provinces.filter((p) => p.greenCoverage.numerator < p.greenCoverage.denominator && p.greenCoverage.numerator * 10 > p.greenCoverage.denominator * 7);
+  const above70 = provinces.filter(
+    (p) => p.greenCoverage.numerator < p.greenCoverage.denominator && p.greenCoverage.numerator * 10 > p.greenCoverage.denominator * 7,
+  );
   expect(above70).toHaveLength(13);
   const byName = Object.fromEntries(provinces.map((p) => [p.name, p.greenCoverage]));
   expect(byName['Cao Bằng']).toEqual({ numerator: 3, denominator: 56, percent: 5.36 });
@@ -72,7 +74,8 @@ test('per-commune colours add up to each province’s green coverage', async () 
 });
 
 test('an early-June asOf gives different, lower coverage', async () => {
-  const r = await platform.query(`{ june: country { greenCoverage(asOf: "2025-06-06T16:00:00+07:00") { numerator } coverageBands(asOf: "2025-06-06T16:00:00+07:00") { full } }
+  const r =
+    await platform.query(`{ june: country { greenCoverage(asOf: "2025-06-06T16:00:00+07:00") { numerator } coverageBands(asOf: "2025-06-06T16:00:00+07:00") { full } }
                                     july: country { greenCoverage { numerator } coverageBands { full } } }`);
   expect(r.errors).toBeUndefined();
   expect(r.data.june.greenCoverage.numerator).toBeLessThan(r.data.july.greenCoverage.numerator);

@@ -29,7 +29,14 @@ export async function seedGeography(em: EntityManager, options: SeedOptions = {}
         mergedFrom: [...p.mergedFrom],
       })),
     );
-    const communes = registry.communes.map((c) => ({ code: c.code, name: c.name, nameAscii: c.nameAscii, searchName: c.searchName, kind: c.kind as CommuneKind, provinceCode: c.provinceCode }));
+    const communes = registry.communes.map((c) => ({
+      code: c.code,
+      name: c.name,
+      nameAscii: c.nameAscii,
+      searchName: c.searchName,
+      kind: c.kind as CommuneKind,
+      provinceCode: c.provinceCode,
+    }));
     for (let i = 0; i < communes.length; i += 500) await tx.insertMany(Commune, communes.slice(i, i + 500));
     return true;
   });

@@ -28,9 +28,13 @@ export function resolveAsOf(asOf: Date | null | undefined, latestCutoff: Date, e
     throw new BadUserInputError(`Argument "${argument}" must be an ISO 8601 date-time.`, argument);
   }
   if (asOf.getTime() < earliest.getTime()) {
-    throw new BadUserInputError(`Argument "${argument}" is before ${earliest.toISOString()}, when monitoring data begin; nothing was reported then.`, argument, {
-      earliest: earliest.toISOString(),
-    });
+    throw new BadUserInputError(
+      `Argument "${argument}" is before ${earliest.toISOString()}, when monitoring data begin; nothing was reported then.`,
+      argument,
+      {
+        earliest: earliest.toISOString(),
+      },
+    );
   }
   return asOf;
 }

@@ -30,7 +30,10 @@ export interface SubgraphOptions {
  * Apollo server, and returns `{ name, schema, server, orm, createContext, close }`. It never
  * listens: the subgraph's `main.ts` does.
  */
-export async function assembleSubgraph<TContext extends BaseContext>(parts: SubgraphParts<TContext>, options: SubgraphOptions = {}): Promise<Subgraph<TContext>> {
+export async function assembleSubgraph<TContext extends BaseContext>(
+  parts: SubgraphParts<TContext>,
+  options: SubgraphOptions = {},
+): Promise<Subgraph<TContext>> {
   const { orm } = await openDatabase({
     subgraph: parts.name,
     databaseUrl: options.databaseUrl,

@@ -21,7 +21,17 @@ export class ForbiddenError extends GraphQLError {
 }
 
 /** Message prefixes graphql-js uses when a literal or variable does not fit its declared type. */
-const VALUE_ERRORS = [/^Expected value of type/, /^Variable "\$[^"]+" got invalid value/, /^Value "[^"]*" does not exist in "/, /^Enum "[^"]*" cannot represent/, /^Argument "[^"]+" of (required|non-null) type/, /^Field "[^"]+" of required type/, /^Int cannot represent/, /^Date must be/, /^DateTime must be/];
+const VALUE_ERRORS = [
+  /^Expected value of type/,
+  /^Variable "\$[^"]+" got invalid value/,
+  /^Value "[^"]*" does not exist in "/,
+  /^Enum "[^"]*" cannot represent/,
+  /^Argument "[^"]+" of (required|non-null) type/,
+  /^Field "[^"]+" of required type/,
+  /^Int cannot represent/,
+  /^Date must be/,
+  /^DateTime must be/,
+];
 
 /**
  * Normalises errors before they leave a server: input that does not fit the schema's types is

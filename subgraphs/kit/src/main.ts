@@ -17,7 +17,10 @@ export const logger = pino({ level: process.env.LOG_LEVEL || 'info', base: { ser
  * drains requests and closes the database. A port in use is a one-line error naming the
  * variable that changes it.
  */
-export async function runSubgraphMain<C extends SubgraphConfig>(loadConfig: () => Readonly<C>, start: (config: Readonly<C>) => Promise<Started>): Promise<void> {
+export async function runSubgraphMain<C extends SubgraphConfig>(
+  loadConfig: () => Readonly<C>,
+  start: (config: Readonly<C>) => Promise<Started>,
+): Promise<void> {
   let config: Readonly<C>;
   try {
     config = loadConfig();

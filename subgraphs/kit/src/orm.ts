@@ -24,7 +24,10 @@ const STATS_KEY = 'kh02SqlStats';
  * statements, whatever the data size.
  */
 class CountingLogger extends DefaultLogger {
-  constructor(options: LoggerOptions, private readonly total: SqlStats) {
+  constructor(
+    options: LoggerOptions,
+    private readonly total: SqlStats,
+  ) {
     super(options);
   }
 

@@ -4,7 +4,8 @@ describe('scalars', () => {
   test('DateTime needs an explicit offset and serialises in UTC', () => {
     expect(DateTimeScalar.parseValue('2025-07-31T16:00:00+07:00')).toEqual(new Date('2025-07-31T09:00:00Z'));
     expect(DateTimeScalar.serialize(new Date('2025-07-31T09:00:00Z'))).toBe('2025-07-31T09:00:00.000Z');
-    for (const bad of ['2025-07-31', 'yesterday', '2025-13-01T00:00:00Z', 12, '2025-07-31T16:00:00']) expect(() => DateTimeScalar.parseValue(bad)).toThrow(/ISO 8601/);
+    for (const bad of ['2025-07-31', 'yesterday', '2025-13-01T00:00:00Z', 12, '2025-07-31T16:00:00'])
+      expect(() => DateTimeScalar.parseValue(bad)).toThrow(/ISO 8601/);
   });
 
   test('Date accepts real calendar dates only', () => {

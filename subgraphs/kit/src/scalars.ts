@@ -23,7 +23,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parseDateTime,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string such as "2025-07-31T16:00:00+07:00".', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('DateTime must be a string such as "2025-07-31T16:00:00+07:00".', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseDateTime(ast.value);
   },
 });
@@ -44,10 +45,12 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseDate(value: unknown): string {
   const m = typeof value === 'string' ? DATE.exec(value) : null;
-  const ok = m && (() => {
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-  })();
+  const ok =
+    m &&
+    (() => {
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+    })();
   if (!ok) throw new GraphQLError(`Date must be a real calendar date "YYYY-MM-DD"; got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
   return value as string;
 }

@@ -27,24 +27,38 @@ async function badInput(query: string, argument: string) {
 
 describe('published figures through the subgraph (fraction 1, default asOf = 31 July 2025 16:00)', () => {
   it('F6: 1,981 of 3,321 communes fully meet the basic conditions, 59.65%', async () => {
-    const data = await ok(`{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { readiness { asOf fullyMet { numerator denominator percent } } } } }`);
+    const data = await ok(
+      `{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { readiness { asOf fullyMet { numerator denominator percent } } } } }`,
+    );
     expect(data._entities[0].readiness).toEqual({ asOf: '2025-07-31T09:00:00.000Z', fullyMet: { numerator: 1981, denominator: 3321, percent: 59.65 } });
   });
 
   it('F7: the four named criteria are each above 90% nationally', async () => {
-    const data = await ok(`{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { readiness { criteria { criterion { code } coverage { percent } } } } } }`);
+    const data = await ok(
+      `{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { readiness { criteria { criterion { code } coverage { percent } } } } } }`,
+    );
     const percent = new Map<string, number>(data._entities[0].readiness.criteria.map((c: any) => [c.criterion.code, c.coverage.percent]));
     for (const code of F7) expect(percent.get(code)).toBeGreaterThan(90);
     expect(percent.size).toBe(11);
   });
 
   it('F8: exactly the seven named provinces are below 100% on the specialised signature or the public certificate', async () => {
-    const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Province { code readiness { criteria { criterion { code } coverage { percent } } } } } }`, { reps: provinceReps });
+    const data = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Province { code readiness { criteria { criterion { code } coverage { percent } } } } } }`,
+      { reps: provinceReps },
+    );
     const below = data._entities
-      .filter((p: any) => p.readiness.criteria.some((c: any) => ['SPECIALISED_DIGITAL_SIGNATURE', 'PUBLIC_DIGITAL_CERTIFICATE'].includes(c.criterion.code) && c.coverage.percent < 100))
+      .filter((p: any) =>
+        p.readiness.criteria.some(
+          (c: any) => ['SPECIALISED_DIGITAL_SIGNATURE', 'PUBLIC_DIGITAL_CERTIFICATE'].includes(c.criterion.code) && c.coverage.percent < 100,
+        ),
+      )
       .map((p: any) => p.code);
     expect(below.sort()).toEqual([...READINESS_F8_PROVINCES].sort());
-    const names = registry.provinces.filter((p) => below.includes(p.code)).map((p) => p.name).sort();
+    const names = registry.provinces
+      .filter((p) => below.includes(p.code))
+      .map((p) => p.name)
+      .sort();
     expect(names).toEqual(['Cần Thơ', 'Đà Nẵng', 'Khánh Hòa', 'Lai Châu', 'Lâm Đồng', 'Tây Ninh', 'Vĩnh Long'].sort());
   });
 
@@ -53,7 +67,13 @@ describe('published figures through the subgraph (fraction 1, default asOf = 31 
       _entities(representations: [{ __typename: "Province", code: "01" }]) { ... on Province { onlineApplications(from: "2025-07-01", to: "2025-07-31") { from to days received submittedOnline onlineSubmissionRate { percent } onlineResultRate { percent } } } }
       onlineApplicationRanking(from: "2025-07-01", to: "2025-07-31", order: ASC) { rank province { code } stats { onlineSubmissionRate { percent rate } } } }`);
     const hanoi = data._entities[0].onlineApplications;
-    expect(hanoi).toMatchObject({ from: '2025-07-01', to: '2025-07-31', days: 31, onlineSubmissionRate: { percent: 32.73 }, onlineResultRate: { percent: 5.3 } });
+    expect(hanoi).toMatchObject({
+      from: '2025-07-01',
+      to: '2025-07-31',
+      days: 31,
+      onlineSubmissionRate: { percent: 32.73 },
+      onlineResultRate: { percent: 5.3 },
+    });
     const ranking = data.onlineApplicationRanking;
     expect(ranking).toHaveLength(34);
     expect(ranking[0]).toMatchObject({ rank: 1, province: { code: '01' }, stats: { onlineSubmissionRate: { percent: 32.73 } } });
@@ -110,7 +130,8 @@ describe('published figures through the subgraph (fraction 1, default asOf = 31 
     data.communes.forEach((c: any, i: number) => {
       const province = registry.communes[i].provinceCode;
       if (c.readiness.meetsBasicConditions) fully.set(province, (fully.get(province) ?? 0) + 1);
-      for (const a of c.readiness.criteria) if (a.met) perCriterion.set(`${province}|${a.criterion.code}`, (perCriterion.get(`${province}|${a.criterion.code}`) ?? 0) + 1);
+      for (const a of c.readiness.criteria)
+        if (a.met) perCriterion.set(`${province}|${a.criterion.code}`, (perCriterion.get(`${province}|${a.criterion.code}`) ?? 0) + 1);
     });
     for (const p of data.provinces) {
       expect([p.code, p.readiness.fullyMet.numerator]).toEqual([p.code, fully.get(p.code) ?? 0]);
@@ -136,14 +157,22 @@ describe('history (asOf)', () => {
     const sample = registry.communes.filter((_, i) => i % 97 === 0).map((c) => c.code);
     const moments = [DATASET_CUTOFFS[0], DATASET_CUTOFFS[4], DATASET_CUTOFFS[8]];
     const aliases = moments.map((m, i) => `m${i}: readiness(asOf: "${m.toISOString()}") { criteria { criterion { code } met assessedAt } }`).join(' ');
-    const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { code ${aliases} } } }`, { reps: sample.map((code) => ({ __typename: 'Commune', code })) });
+    const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { code ${aliases} } } }`, {
+      reps: sample.map((code) => ({ __typename: 'Commune', code })),
+    });
     for (const commune of data._entities) {
       moments.forEach((moment, i) => {
         for (const c of commune[`m${i}`].criteria) {
           const latest = dataset.assessments
             .filter((a) => a.communeCode === commune.code && a.criterionCode === c.criterion.code && a.assessedAt <= moment)
             .sort((a, b) => b.assessedAt.getTime() - a.assessedAt.getTime())[0];
-          expect([commune.code, c.criterion.code, i, c.met, c.assessedAt]).toEqual([commune.code, c.criterion.code, i, latest?.met ?? false, latest?.assessedAt.toISOString() ?? null]);
+          expect([commune.code, c.criterion.code, i, c.met, c.assessedAt]).toEqual([
+            commune.code,
+            c.criterion.code,
+            i,
+            latest?.met ?? false,
+            latest?.assessedAt.toISOString() ?? null,
+          ]);
         }
       });
     }
@@ -151,7 +180,9 @@ describe('history (asOf)', () => {
 
   it('a finding counts from the instant it was recorded, not before', async () => {
     const dataset = generateReadiness();
-    const change = dataset.assessments.find((a, i) => i > 0 && dataset.assessments[i - 1].communeCode === a.communeCode && dataset.assessments[i - 1].criterionCode === a.criterionCode)!;
+    const change = dataset.assessments.find(
+      (a, i) => i > 0 && dataset.assessments[i - 1].communeCode === a.communeCode && dataset.assessments[i - 1].criterionCode === a.criterionCode,
+    )!;
     const justBefore = new Date(change.assessedAt.getTime() - 1000).toISOString();
     const data = await ok(`{ _entities(representations: [{ __typename: "Commune", code: "${change.communeCode}" }]) { ... on Commune {
       before: readiness(asOf: "${justBefore}") { criteria { criterion { code } met } }
@@ -164,13 +195,17 @@ describe('history (asOf)', () => {
 
 describe('_entities', () => {
   it('Country: readiness uses the communeCount sent by the gateway (@requires); other codes are null', async () => {
-    const data = await ok(`{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 4000 }, { __typename: "Country", code: "XX" }]) { ... on Country { code readiness { fullyMet { numerator denominator } } } } }`);
+    const data = await ok(
+      `{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 4000 }, { __typename: "Country", code: "XX" }]) { ... on Country { code readiness { fullyMet { numerator denominator } } } } }`,
+    );
     expect(data._entities[0]).toEqual({ code: 'VN', readiness: { fullyMet: { numerator: 1981, denominator: 4000 } } });
     expect(data._entities[1]).toBeNull();
   });
 
   it('Province: readiness over the communeCount of the representation; a never-assessed commune counts against it', async () => {
-    const data = await ok(`{ _entities(representations: [{ __typename: "Province", code: "04", communeCount: 56 }, { __typename: "Province", code: "04", communeCount: 60 }]) { ... on Province { code readiness { fullyMet { numerator denominator percent } } } } }`);
+    const data = await ok(
+      `{ _entities(representations: [{ __typename: "Province", code: "04", communeCount: 56 }, { __typename: "Province", code: "04", communeCount: 60 }]) { ... on Province { code readiness { fullyMet { numerator denominator percent } } } } }`,
+    );
     const [real, more] = data._entities;
     expect(real.readiness.fullyMet.denominator).toBe(56);
     expect(more.readiness.fullyMet).toMatchObject({ numerator: real.readiness.fullyMet.numerator, denominator: 60 });
@@ -178,13 +213,17 @@ describe('_entities', () => {
   });
 
   it('Province: a communeCount smaller than the communes counted is a clear error', async () => {
-    const res = await r.run(`{ _entities(representations: [{ __typename: "Province", code: "01", communeCount: 1 }]) { ... on Province { readiness { fullyMet { percent } } } } }`);
+    const res = await r.run(
+      `{ _entities(representations: [{ __typename: "Province", code: "01", communeCount: 1 }]) { ... on Province { readiness { fullyMet { percent } } } } }`,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/communeCount 1/);
   });
 
   it('Commune: full readiness; an unknown commune has nothing assessed and meets nothing', async () => {
-    const data = await ok(`{ _entities(representations: [{ __typename: "Commune", code: "01001" }, { __typename: "Commune", code: "99999" }]) { ... on Commune { code readiness { meetsBasicConditions unmetCriteria { code } criteria { criterion { code basic } met assessedAt } } } } }`);
+    const data = await ok(
+      `{ _entities(representations: [{ __typename: "Commune", code: "01001" }, { __typename: "Commune", code: "99999" }]) { ... on Commune { code readiness { meetsBasicConditions unmetCriteria { code } criteria { criterion { code basic } met assessedAt } } } } }`,
+    );
     const [known, unknown] = data._entities;
     expect(known.readiness.criteria).toHaveLength(11);
     expect(known.readiness.criteria.every((c: any) => c.assessedAt)).toBe(true);
@@ -194,7 +233,9 @@ describe('_entities', () => {
   });
 
   it('Criterion: by code through the catalogue; unknown codes are null', async () => {
-    const data = await ok(`{ _entities(representations: [{ __typename: "Criterion", code: "ONLINE_MEETINGS" }, { __typename: "Criterion", code: "NOPE" }]) { ... on Criterion { code name category basic legalBasis } } }`);
+    const data = await ok(
+      `{ _entities(representations: [{ __typename: "Criterion", code: "ONLINE_MEETINGS" }, { __typename: "Criterion", code: "NOPE" }]) { ... on Criterion { code name category basic legalBasis } } }`,
+    );
     expect(data._entities[0]).toMatchObject({ code: 'ONLINE_MEETINGS', category: 'CONNECTIVITY', basic: true });
     expect(data._entities[0].legalBasis).toMatch(/02-KH\/BCĐTW/);
     expect(data._entities[1]).toBeNull();
@@ -203,7 +244,9 @@ describe('_entities', () => {
 
 describe('queries', () => {
   it('criteria: the catalogue in order, filterable; criterion(code) with null for unknown codes', async () => {
-    const data = await ok(`{ all: criteria { code position } basic: criteria(filter: { basic: true }) { code } signatures: criteria(filter: { category: DIGITAL_SIGNATURE }) { code } one: criterion(code: "STAFF") { name } none: criterion(code: "NOPE") { name } }`);
+    const data = await ok(
+      `{ all: criteria { code position } basic: criteria(filter: { basic: true }) { code } signatures: criteria(filter: { category: DIGITAL_SIGNATURE }) { code } one: criterion(code: "STAFF") { name } none: criterion(code: "NOPE") { name } }`,
+    );
     expect(data.all).toHaveLength(11);
     expect(data.all.map((c: any) => c.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(data.basic).toHaveLength(10);
@@ -218,12 +261,15 @@ describe('queries', () => {
   });
 
   it('readinessRanking: provinces by fully-met coverage or by one criterion, consistent with the province figures', async () => {
-    const data = await ok(`query($reps: [_Any!]!) {
+    const data = await ok(
+      `query($reps: [_Any!]!) {
       desc: readinessRanking { rank province { code } coverage { numerator denominator rate } }
       lagging: readinessRanking(order: ASC, first: 3) { rank province { code } }
       signature: readinessRanking(criterion: "SPECIALISED_DIGITAL_SIGNATURE", order: ASC, first: 7) { province { code } coverage { percent } }
       june: readinessRanking(asOf: "2025-06-13T16:00:00+07:00", first: 1) { coverage { numerator } }
-      _entities(representations: $reps) { ... on Province { code readiness { fullyMet { numerator } } } } }`, { reps: provinceReps });
+      _entities(representations: $reps) { ... on Province { code readiness { fullyMet { numerator } } } } }`,
+      { reps: provinceReps },
+    );
     expect(data.desc).toHaveLength(34);
     for (let i = 1; i < 34; i++) expect(data.desc[i].coverage.rate).toBeLessThanOrEqual(data.desc[i - 1].coverage.rate);
     const fully = new Map(data._entities.map((p: any) => [p.code, p.readiness.fullyMet.numerator]));
@@ -231,7 +277,12 @@ describe('queries', () => {
       expect(e.coverage.numerator).toBe(fully.get(e.province.code));
       expect(e.coverage.denominator).toBe(registry.provinces.find((p) => p.code === e.province.code)!.unitsTotal);
     }
-    expect(data.lagging.map((e: any) => e.province.code)).toEqual(data.desc.slice(-3).reverse().map((e: any) => e.province.code));
+    expect(data.lagging.map((e: any) => e.province.code)).toEqual(
+      data.desc
+        .slice(-3)
+        .reverse()
+        .map((e: any) => e.province.code),
+    );
     expect(data.signature.every((e: any) => e.coverage.percent < 100)).toBe(true);
     expect(data.june[0].coverage.numerator).toBeLessThan(data.desc[0].coverage.numerator);
   });
@@ -250,7 +301,9 @@ describe('queries', () => {
     expect(data.all.edges.every((e: any) => e.node.code.startsWith('68'))).toBe(true);
     expect(data.page1.edges.map((e: any) => e.node.code)).toEqual(data.all.edges.slice(0, 2).map((e: any) => e.node.code));
     expect(data.page1.pageInfo).toMatchObject({ hasNextPage: data.all.totalCount > 2, hasPreviousPage: false });
-    const page2 = await ok(`{ communesFailingCriterion(provinceCode: "68", criterion: "PUBLIC_DIGITAL_CERTIFICATE", first: 2, after: "${data.page1.pageInfo.endCursor}") { edges { node { code } } pageInfo { hasPreviousPage } } }`);
+    const page2 = await ok(
+      `{ communesFailingCriterion(provinceCode: "68", criterion: "PUBLIC_DIGITAL_CERTIFICATE", first: 2, after: "${data.page1.pageInfo.endCursor}") { edges { node { code } } pageInfo { hasPreviousPage } } }`,
+    );
     expect(page2.communesFailingCriterion.edges.map((e: any) => e.node.code)).toEqual(data.all.edges.slice(2, 4).map((e: any) => e.node.code));
     expect(page2.communesFailingCriterion.pageInfo.hasPreviousPage).toBe(true);
     expect(data.none).toEqual({ totalCount: 0, edges: [] });
@@ -258,9 +311,12 @@ describe('queries', () => {
   });
 
   it('Country.onlineApplications is the sum of the provinces', async () => {
-    const data = await ok(`query($reps: [_Any!]!) {
+    const data = await ok(
+      `query($reps: [_Any!]!) {
       nation: _entities(representations: [{ __typename: "Country", code: "VN" }]) { ... on Country { onlineApplications(from: "2025-06-01", to: "2025-07-31") { received submittedOnline resultsOnline days } } }
-      provinces: _entities(representations: $reps) { ... on Province { onlineApplications(from: "2025-06-01", to: "2025-07-31") { received submittedOnline resultsOnline } } } }`, { reps: provinceReps });
+      provinces: _entities(representations: $reps) { ... on Province { onlineApplications(from: "2025-06-01", to: "2025-07-31") { received submittedOnline resultsOnline } } } }`,
+      { reps: provinceReps },
+    );
     const nation = data.nation[0].onlineApplications;
     expect(nation.days).toBe(61);
     for (const field of ['received', 'submittedOnline', 'resultsOnline']) {
@@ -269,7 +325,9 @@ describe('queries', () => {
   });
 
   it('ranges without data give zeros, not errors', async () => {
-    const data = await ok(`{ _entities(representations: [{ __typename: "Province", code: "01" }]) { ... on Province { onlineApplications(from: "2024-01-01", to: "2024-01-31") { received onlineSubmissionRate { percent denominator } dailyAverageReceived } syncedRecords(from: "2024-01-01", to: "2024-01-07") { total series { count } } } } }`);
+    const data = await ok(
+      `{ _entities(representations: [{ __typename: "Province", code: "01" }]) { ... on Province { onlineApplications(from: "2024-01-01", to: "2024-01-31") { received onlineSubmissionRate { percent denominator } dailyAverageReceived } syncedRecords(from: "2024-01-01", to: "2024-01-07") { total series { count } } } } }`,
+    );
     expect(data._entities[0].onlineApplications).toEqual({ received: 0, onlineSubmissionRate: { percent: 0, denominator: 0 }, dailyAverageReceived: 0 });
     expect(data._entities[0].syncedRecords).toEqual({ total: 0, series: Array(7).fill({ count: 0 }) });
   });

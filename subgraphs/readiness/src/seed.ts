@@ -27,12 +27,21 @@ export async function seedReadiness(em: EntityManager, options: SeedOptions = {}
     const insert = async <T extends object>(entity: new () => T, rows: object[]) => {
       for (let i = 0; i < rows.length; i += CHUNK) await tx.insertMany(entity, rows.slice(i, i + CHUNK) as T[]);
     };
-    await insert(Criterion, data.criteria.map((c) => ({ ...c, category: c.category as CriterionCategory })));
-    await insert(ReportingCutoff, data.cutoffs.map((at) => ({ at })));
+    await insert(
+      Criterion,
+      data.criteria.map((c) => ({ ...c, category: c.category as CriterionCategory })),
+    );
+    await insert(
+      ReportingCutoff,
+      data.cutoffs.map((at) => ({ at })),
+    );
     await insert(CommuneLocality, data.localities);
     await insert(Assessment, data.assessments);
     await insert(OnlineApplicationDay, data.onlineApplications);
-    await insert(SyncedRecordDay, data.syncedRecords.map((r) => ({ communeCode: r.communeCode, day: r.day, provinceCode: r.provinceCode, records: r.count })));
+    await insert(
+      SyncedRecordDay,
+      data.syncedRecords.map((r) => ({ communeCode: r.communeCode, day: r.day, provinceCode: r.provinceCode, records: r.count })),
+    );
     return true;
   });
 }

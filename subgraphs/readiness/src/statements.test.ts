@@ -18,7 +18,11 @@ function variables(fraction: number) {
   const registry = generateLocalities({ fraction });
   return {
     communes: registry.communes.map((c) => ({ __typename: 'Commune', code: c.code })),
-    provinces: registry.provinces.map((p) => ({ __typename: 'Province', code: p.code, communeCount: registry.communes.filter((c) => c.provinceCode === p.code).length })),
+    provinces: registry.provinces.map((p) => ({
+      __typename: 'Province',
+      code: p.code,
+      communeCount: registry.communes.filter((c) => c.provinceCode === p.code).length,
+    })),
     country: [{ __typename: 'Country', code: 'VN', communeCount: registry.communes.length }],
   };
 }
@@ -77,8 +81,12 @@ describe('statement counts are the same at 10% and 100% of the data', () => {
   }
 
   it('the drill-down really is 10× larger at fraction 1', async () => {
-    const small = await subgraphs.get(0.1)!.run(QUERIES['national drill-down: every commune → readiness → each criterion, and synced records'].query, variables(0.1));
-    const large = await subgraphs.get(1)!.run(QUERIES['national drill-down: every commune → readiness → each criterion, and synced records'].query, variables(1));
+    const small = await subgraphs
+      .get(0.1)!
+      .run(QUERIES['national drill-down: every commune → readiness → each criterion, and synced records'].query, variables(0.1));
+    const large = await subgraphs
+      .get(1)!
+      .run(QUERIES['national drill-down: every commune → readiness → each criterion, and synced records'].query, variables(1));
     expect(small.data!._entities.length).toBeLessThan(400);
     expect(large.data!._entities).toHaveLength(3321);
   });

@@ -24,7 +24,9 @@ const PROVINCE_FIGURES = `query($reps: [_Any!]!, $asOf: DateTime) { _entities(re
 
 describe('figures at the published cut-off (16:00, 31 July 2025)', () => {
   it('F1: all 34 provinces are GREEN, none yellow or red', async () => {
-    const d = await ok(`{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { progress { asOf green yellow red } } } }`);
+    const d = await ok(
+      `{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { progress { asOf green yellow red } } } }`,
+    );
     expect(d._entities[0].progress).toEqual({ asOf: '2025-07-31T09:00:00.000Z', green: 34, yellow: 0, red: 0 });
     const p = await ok(PROVINCE_FIGURES, { reps: provinceReps });
     expect(p._entities).toHaveLength(34);
@@ -44,8 +46,10 @@ describe('figures at the published cut-off (16:00, 31 July 2025)', () => {
     expect(byCode.get('12')).toEqual({ numerator: 3, denominator: 38, percent: 7.89 });
   });
 
-  it('the denominator is geography\'s communeCount from @requires, not the tasks subgraph\'s own count', async () => {
-    const d = await ok(`{ _entities(representations: [{ __typename: "Province", code: "04", communeCount: 60 }]) { ... on Province { greenCoverage { numerator denominator } } } }`);
+  it("the denominator is geography's communeCount from @requires, not the tasks subgraph's own count", async () => {
+    const d = await ok(
+      `{ _entities(representations: [{ __typename: "Province", code: "04", communeCount: 60 }]) { ... on Province { greenCoverage { numerator denominator } } } }`,
+    );
     expect(d._entities[0].greenCoverage).toEqual({ numerator: 3, denominator: 60 });
   });
 
@@ -76,7 +80,9 @@ describe('figures at the published cut-off (16:00, 31 July 2025)', () => {
   });
 
   it('F11: exactly 6 plan tasks overdue and not completed: 2 institutions, 1 infrastructure, 1 practical training, 2 in other groups', async () => {
-    const d = await ok(`{ plan { code tasks(filter: { overdue: true }) { totalCount edges { node { code title level deadline group { code name } progress { state overdue } } } } } }`);
+    const d = await ok(
+      `{ plan { code tasks(filter: { overdue: true }) { totalCount edges { node { code title level deadline group { code name } progress { state overdue } } } } } }`,
+    );
     expect(d.plan.code).toBe('02-KH/BCĐTW');
     const tasks = d.plan.tasks.edges.map((e: any) => e.node);
     expect(d.plan.tasks.totalCount).toBe(6);
@@ -92,25 +98,33 @@ describe('figures at the published cut-off (16:00, 31 July 2025)', () => {
       expect(new Date(n.deadline).getTime()).toBeLessThan(new Date(PUBLISHED).getTime());
     }
     // The same six through the root list, and the complement through overdue: false.
-    const root = await ok(`{ tasks(filter: { overdue: true }) { totalCount } all: tasks { totalCount } notOverdue: tasks(filter: { overdue: false }) { totalCount } }`);
+    const root = await ok(
+      `{ tasks(filter: { overdue: true }) { totalCount } all: tasks { totalCount } notOverdue: tasks(filter: { overdue: false }) { totalCount } }`,
+    );
     expect(root.tasks.totalCount).toBe(6);
     expect(root.notOverdue.totalCount).toBe(root.all.totalCount - 6);
   });
 
   it('no province has an overdue task at the cut-off, though some did in early July', async () => {
-    const d = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Province { code overdueTasks { totalCount } early: overdueTasks(asOf: "2025-07-04T16:00:00+07:00") { totalCount edges { node { code deadline } } } } } }`, {
-      reps: provinceReps,
-    });
+    const d = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Province { code overdueTasks { totalCount } early: overdueTasks(asOf: "2025-07-04T16:00:00+07:00") { totalCount edges { node { code deadline } } } } } }`,
+      {
+        reps: provinceReps,
+      },
+    );
     expect(d._entities.every((e: any) => e.overdueTasks.totalCount === 0)).toBe(true);
     const early = d._entities.filter((e: any) => e.early.totalCount > 0);
     expect(early.length).toBeGreaterThan(0);
-    for (const e of early) for (const { node } of e.early.edges) expect(new Date(node.deadline).getTime()).toBeLessThan(new Date('2025-07-04T16:00:00+07:00').getTime());
+    for (const e of early)
+      for (const { node } of e.early.edges) expect(new Date(node.deadline).getTime()).toBeLessThan(new Date('2025-07-04T16:00:00+07:00').getTime());
   });
 });
 
 describe('history (as-of reads)', () => {
   it('the default asOf is the latest reporting cut-off from the data', async () => {
-    const d = await ok(`{ reportingCutoffs a: greenCoverageRanking(first: 34) { coverage { numerator } } b: greenCoverageRanking(first: 34, asOf: "${PUBLISHED}") { coverage { numerator } } task(code: "KH02-1.1") { progress { asOf } } }`);
+    const d = await ok(
+      `{ reportingCutoffs a: greenCoverageRanking(first: 34) { coverage { numerator } } b: greenCoverageRanking(first: 34, asOf: "${PUBLISHED}") { coverage { numerator } } task(code: "KH02-1.1") { progress { asOf } } }`,
+    );
     expect(d.reportingCutoffs).toHaveLength(9);
     expect(d.reportingCutoffs[0]).toBe('2025-06-06T09:00:00.000Z');
     expect(d.reportingCutoffs[8]).toBe('2025-07-31T09:00:00.000Z');
@@ -136,19 +150,26 @@ describe('history (as-of reads)', () => {
   });
 
   it('provinces were not all green in early June (the road to F1)', async () => {
-    const d = await ok(`{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { progress(asOf: "${EARLY_JUNE}") { green yellow red } } } }`);
+    const d = await ok(
+      `{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { progress(asOf: "${EARLY_JUNE}") { green yellow red } } } }`,
+    );
     const p = d._entities[0].progress;
     expect(p.green + p.yellow + p.red).toBe(34);
     expect(p.green).toBeLessThan(34);
   });
 
   it('a report holds from its reportedAt (inclusive) until the next one; nothing is overwritten', async () => {
-    const d = await ok(`{ _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments { id task { code } reports { id percent state reportedAt } } } } }`);
+    const d = await ok(
+      `{ _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments { id task { code } reports { id percent state reportedAt } } } } }`,
+    );
     const assignment = d._entities[0].assignments.find((a: any) => a.reports.length >= 2);
     expect(assignment).toBeDefined();
     const [first, second] = assignment.reports;
     const at = async (asOf: string) => {
-      const r = await ok(`query($asOf: DateTime) { _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments(asOf: $asOf) { id percent state lastReport { id } reports { id } } } } }`, { asOf });
+      const r = await ok(
+        `query($asOf: DateTime) { _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments(asOf: $asOf) { id percent state lastReport { id } reports { id } } } } }`,
+        { asOf },
+      );
       return r._entities[0].assignments.find((a: any) => a.id === assignment.id);
     };
     const beforeSecond = await at(new Date(new Date(second.reportedAt).getTime() - 1).toISOString());
@@ -171,39 +192,56 @@ describe('history (as-of reads)', () => {
 
 describe('_entities', () => {
   it('Province without the @requires field still answers its own fields', async () => {
-    const d = await ok(`{ _entities(representations: [{ __typename: "Province", code: "12" }]) { ... on Province { code progressStatus assignments { level localityCode task { level } province { code } commune { code } } } } }`);
+    const d = await ok(
+      `{ _entities(representations: [{ __typename: "Province", code: "12" }]) { ... on Province { code progressStatus assignments { level localityCode task { level } province { code } commune { code } } } } }`,
+    );
     const e = d._entities[0];
     expect(e.code).toBe('12');
     expect(e.progressStatus).toBe('GREEN');
     expect(e.assignments.length).toBeGreaterThan(0);
-    for (const a of e.assignments) expect(a).toMatchObject({ level: 'PROVINCE', localityCode: '12', task: { level: 'PROVINCE' }, province: { code: '12' }, commune: null });
+    for (const a of e.assignments)
+      expect(a).toMatchObject({ level: 'PROVINCE', localityCode: '12', task: { level: 'PROVINCE' }, province: { code: '12' }, commune: null });
   });
 
-  it('Commune: colour, countsAsGreen and assignments; Cao Bằng\'s communes agree with its 3/56', async () => {
+  it("Commune: colour, countsAsGreen and assignments; Cao Bằng's communes agree with its 3/56", async () => {
     const reps = registry.communes.filter((c) => c.provinceCode === '04').map((c) => ({ __typename: 'Commune', code: c.code }));
-    const d = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { code progressStatus countsAsGreen lastReportedAt assignments { level task { code level } province { code } commune { code } state lag overdue } } } }`, { reps });
+    const d = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { code progressStatus countsAsGreen lastReportedAt assignments { level task { code level } province { code } commune { code } state lag overdue } } } }`,
+      { reps },
+    );
     expect(d._entities).toHaveLength(56);
     expect(d._entities.filter((e: any) => e.countsAsGreen)).toHaveLength(3);
     for (const e of d._entities) {
       expect(e.assignments).toHaveLength(6);
       expect(e.countsAsGreen).toBe(e.progressStatus === 'GREEN' && e.lastReportedAt !== null);
-      for (const a of e.assignments) expect(a).toMatchObject({ level: 'COMMUNE', task: { level: 'COMMUNE' }, province: { code: '04' }, commune: { code: e.code }, overdue: false });
+      for (const a of e.assignments)
+        expect(a).toMatchObject({ level: 'COMMUNE', task: { level: 'COMMUNE' }, province: { code: '04' }, commune: { code: e.code }, overdue: false });
     }
     // Non-green communes are behind on some assignment by at least the yellow threshold.
-    for (const e of d._entities.filter((x: any) => x.progressStatus !== 'GREEN')) expect(Math.max(...e.assignments.map((a: any) => a.lag))).toBeGreaterThanOrEqual(15);
+    for (const e of d._entities.filter((x: any) => x.progressStatus !== 'GREEN'))
+      expect(Math.max(...e.assignments.map((a: any) => a.lag))).toBeGreaterThanOrEqual(15);
   });
 
   it('a commune with no report is not counted green even when nothing is behind yet', async () => {
     const reps = registry.communes.map((c) => ({ __typename: 'Commune', code: c.code }));
-    const d = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { progressStatus(asOf: "2025-06-01T00:00:00+07:00") countsAsGreen(asOf: "2025-06-01T00:00:00+07:00") lastReportedAt(asOf: "2025-06-01T00:00:00+07:00") } } }`, { reps });
+    const d = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { progressStatus(asOf: "2025-06-01T00:00:00+07:00") countsAsGreen(asOf: "2025-06-01T00:00:00+07:00") lastReportedAt(asOf: "2025-06-01T00:00:00+07:00") } } }`,
+      { reps },
+    );
     expect(d._entities.every((e: any) => e.progressStatus === 'GREEN' && e.countsAsGreen === false && e.lastReportedAt === null)).toBe(true);
   });
 
   it('Country: "VN" resolves, any other code is null; an unknown province or commune has no assignments', async () => {
-    const d = await ok(`{ _entities(representations: [{ __typename: "Country", code: "XX" }, { __typename: "Province", code: "99", communeCount: 0 }, { __typename: "Commune", code: "99999" }]) {
+    const d =
+      await ok(`{ _entities(representations: [{ __typename: "Country", code: "XX" }, { __typename: "Province", code: "99", communeCount: 0 }, { __typename: "Commune", code: "99999" }]) {
       ... on Country { code } ... on Province { progressStatus greenCoverage { numerator denominator } overdueTasks { totalCount } assignments { id } } ... on Commune { progressStatus countsAsGreen assignments { id } } } }`);
     expect(d._entities[0]).toBeNull();
-    expect(d._entities[1]).toEqual({ progressStatus: 'GREEN', greenCoverage: { numerator: 0, denominator: 0 }, overdueTasks: { totalCount: 0 }, assignments: [] });
+    expect(d._entities[1]).toEqual({
+      progressStatus: 'GREEN',
+      greenCoverage: { numerator: 0, denominator: 0 },
+      overdueTasks: { totalCount: 0 },
+      assignments: [],
+    });
     expect(d._entities[2]).toEqual({ progressStatus: 'GREEN', countsAsGreen: false, assignments: [] });
   });
 });
@@ -218,7 +256,13 @@ describe('plan, groups and tasks', () => {
     const d = await ok(`{ plan { groups { code name position tasks { totalCount } } } }`);
     const names = d.plan.groups.map((g: any) => g.name);
     expect(d.plan.groups.length).toBeGreaterThanOrEqual(6);
-    expect(names).toEqual(expect.arrayContaining(['Completing institutions and the legal architecture', 'Building digital infrastructure and key databases', 'Developing resources']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Completing institutions and the legal architecture',
+        'Building digital infrastructure and key databases',
+        'Developing resources',
+      ]),
+    );
     expect(d.plan.groups.map((g: any) => g.position)).toEqual(d.plan.groups.map((_: unknown, i: number) => i + 1));
     for (const g of d.plan.groups) expect(g.tasks.totalCount).toBeGreaterThan(0);
   });
@@ -238,14 +282,26 @@ describe('plan, groups and tasks', () => {
     expect(d.commune.totalCount).toBe(6);
     expect(d.commune.edges.every((e: any) => e.node.level === 'COMMUNE')).toBe(true);
     expect(d.central.totalCount).toBe(13);
-    expect(d.done.edges.map((e: any) => e.node.code)).toEqual(['KH02-1.3', 'KH02-1.4', 'KH02-4.1', 'KH02-4.3', 'KH02-4.4', 'KH02-5.2', 'KH02-5.3', 'KH02-5.5', 'KH02-7.3']);
+    expect(d.done.edges.map((e: any) => e.node.code)).toEqual([
+      'KH02-1.3',
+      'KH02-1.4',
+      'KH02-4.1',
+      'KH02-4.3',
+      'KH02-4.4',
+      'KH02-5.2',
+      'KH02-5.3',
+      'KH02-5.5',
+      'KH02-7.3',
+    ]);
     expect(d.done.edges.every((e: any) => e.node.progress.state === 'COMPLETED')).toBe(true);
     expect(d.justice.edges).toEqual([{ node: { code: 'KH02-1.1', responsibleBody: 'Ministry of Justice' } }]);
     expect(d.home.totalCount).toBe(2);
     expect(d.latest.edges[0].node.dueDate).toBe('2025-12-31');
     expect(d.page1.edges.map((e: any) => e.node.code)).toEqual(['KH02-1.1', 'KH02-1.2']);
     expect(d.page1.pageInfo.hasNextPage).toBe(true);
-    const next = await ok(`query($after: String) { tasks(first: 2, after: $after) { pageInfo { hasPreviousPage } edges { node { code } } } }`, { after: d.page1.pageInfo.endCursor });
+    const next = await ok(`query($after: String) { tasks(first: 2, after: $after) { pageInfo { hasPreviousPage } edges { node { code } } } }`, {
+      after: d.page1.pageInfo.endCursor,
+    });
     expect(next.tasks.edges.map((e: any) => e.node.code)).toEqual(['KH02-1.3', 'KH02-1.4']);
     expect(next.tasks.pageInfo.hasPreviousPage).toBe(true);
   });

@@ -31,12 +31,33 @@ export async function seedTasks(em: EntityManager, options: SeedOptions = {}): P
   return em.transactional(async (tx) => {
     if ((await tx.count(Plan)) > 0) return false;
     await tx.insertMany(Plan, [{ ...data.plan }]);
-    await tx.insertMany(TaskGroup, data.groups.map((g) => ({ ...g })));
-    await tx.insertMany(Task, data.tasks.map((t) => ({ ...t, level: t.level as TaskLevel })));
-    await insertChunked(tx, Locality, data.localities.map((l) => ({ ...l, level: l.level as TaskLevel })));
-    await insertChunked(tx, AssignmentEntity, data.assignments.map((a) => ({ ...a, level: a.level as TaskLevel })));
-    await insertChunked(tx, ProgressReport, data.reports.map((r) => ({ ...r, state: r.state as ProgressState })));
-    await tx.insertMany(ReportingCutoff, data.cutoffs.map((at, i) => ({ id: i + 1, at })));
+    await tx.insertMany(
+      TaskGroup,
+      data.groups.map((g) => ({ ...g })),
+    );
+    await tx.insertMany(
+      Task,
+      data.tasks.map((t) => ({ ...t, level: t.level as TaskLevel })),
+    );
+    await insertChunked(
+      tx,
+      Locality,
+      data.localities.map((l) => ({ ...l, level: l.level as TaskLevel })),
+    );
+    await insertChunked(
+      tx,
+      AssignmentEntity,
+      data.assignments.map((a) => ({ ...a, level: a.level as TaskLevel })),
+    );
+    await insertChunked(
+      tx,
+      ProgressReport,
+      data.reports.map((r) => ({ ...r, state: r.state as ProgressState })),
+    );
+    await tx.insertMany(
+      ReportingCutoff,
+      data.cutoffs.map((at, i) => ({ id: i + 1, at })),
+    );
     const connection = tx.getConnection();
     // Only PostgreSQL has serial sequences to move (its platform is the one with a default schema).
     if (connection.getPlatform().getDefaultSchemaName() === 'public') {

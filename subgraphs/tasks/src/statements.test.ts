@@ -56,7 +56,7 @@ const CASES: [string, string, (fraction: number) => Record<string, unknown>, num
     6,
   ],
   [
-    'a commune task\'s assignments, paged, with histories',
+    "a commune task's assignments, paged, with histories",
     `{ task(code: "KH02-5.3") { progress { completedAssignments } assignments(first: 500) { totalCount edges { node { commune { code } province { code } reports { percent } } } } } }`,
     () => ({}),
     6,

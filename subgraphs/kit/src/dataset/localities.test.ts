@@ -33,9 +33,16 @@ describe('loadProvinces', () => {
   it('reads the columns into typed fields', () => {
     const hcm = provinces.find((p) => p.code === '79');
     expect(hcm).toEqual({
-      code: '79', name: 'Hồ Chí Minh', nameAscii: 'Ho Chi Minh', kind: 'CITY', region: 'Southeast',
+      code: '79',
+      name: 'Hồ Chí Minh',
+      nameAscii: 'Ho Chi Minh',
+      kind: 'CITY',
+      region: 'Southeast',
       mergedFrom: ['Hồ Chí Minh', 'Bình Dương', 'Bà Rịa - Vũng Tàu'],
-      unitsTotal: 168, wards: 113, communes: 54, specialZones: 1,
+      unitsTotal: 168,
+      wards: 113,
+      communes: 54,
+      specialZones: 1,
     });
     expect(provinces.find((p) => p.code === '01')?.mergedFrom).toEqual([]);
   });
@@ -97,8 +104,13 @@ describe('generateLocalities (full dataset)', () => {
   it('gives each province exactly its CSV counts of each kind', () => {
     for (const p of full.provinces) {
       const cs = groups.get(p.code) ?? [];
-      expect({ code: p.code, total: cs.length, wards: cs.filter((c) => c.kind === 'WARD').length, communes: cs.filter((c) => c.kind === 'COMMUNE').length, specialZones: cs.filter((c) => c.kind === 'SPECIAL_ZONE').length })
-        .toEqual({ code: p.code, total: p.unitsTotal, wards: p.wards, communes: p.communes, specialZones: p.specialZones });
+      expect({
+        code: p.code,
+        total: cs.length,
+        wards: cs.filter((c) => c.kind === 'WARD').length,
+        communes: cs.filter((c) => c.kind === 'COMMUNE').length,
+        specialZones: cs.filter((c) => c.kind === 'SPECIAL_ZONE').length,
+      }).toEqual({ code: p.code, total: p.unitsTotal, wards: p.wards, communes: p.communes, specialZones: p.specialZones });
     }
   });
 

@@ -2,14 +2,7 @@ import 'reflect-metadata';
 import { DATASET_CUTOFFS, PUBLISHED_CUTOFF } from '../asof';
 import { coverage } from '../types/coverage';
 import { generateLocalities } from './localities';
-import {
-  generateReadiness,
-  READINESS_CRITERIA,
-  READINESS_F8_PROVINCES,
-  READINESS_FIRST_DAY,
-  READINESS_LAST_DAY,
-  type ReadinessDataset,
-} from './readiness';
+import { generateReadiness, READINESS_CRITERIA, READINESS_F8_PROVINCES, READINESS_FIRST_DAY, READINESS_LAST_DAY, type ReadinessDataset } from './readiness';
 
 const full = generateReadiness();
 const BASIC = READINESS_CRITERIA.filter((c) => c.basic).map((c) => c.code);
@@ -47,8 +40,16 @@ const metShare = (data: ReadinessDataset, at: Date, criterion: string, provinceC
 describe('criterion catalogue', () => {
   it('has the ten basic conditions of the article and a non-basic one, with unique codes', () => {
     expect(BASIC).toEqual([
-      'HEADQUARTERS', 'STAFF', 'COMPUTERS', 'DIGITAL_EQUIPMENT', 'ONLINE_MEETINGS', 'OFFICIAL_DIGITAL_SIGNATURES',
-      'SPECIALISED_DIGITAL_SIGNATURE', 'PUBLIC_DIGITAL_CERTIFICATE', 'ONE_STOP_SOFTWARE', 'CIVIL_STATUS_SOFTWARE',
+      'HEADQUARTERS',
+      'STAFF',
+      'COMPUTERS',
+      'DIGITAL_EQUIPMENT',
+      'ONLINE_MEETINGS',
+      'OFFICIAL_DIGITAL_SIGNATURES',
+      'SPECIALISED_DIGITAL_SIGNATURE',
+      'PUBLIC_DIGITAL_CERTIFICATE',
+      'ONE_STOP_SOFTWARE',
+      'CIVIL_STATUS_SOFTWARE',
     ]);
     expect(READINESS_CRITERIA.filter((c) => !c.basic).map((c) => c.code)).toEqual(['DIGITAL_DATA']);
     expect(READINESS_CRITERIA.map((c) => c.position)).toEqual(READINESS_CRITERIA.map((_, i) => i + 1));
@@ -80,7 +81,11 @@ describe('published figures at fraction 1 (the 31 July cut-off)', () => {
   const july = (p: string, from: string, to: string) =>
     full.onlineApplications
       .filter((r) => r.provinceCode === p && r.day >= from && r.day <= to)
-      .reduce((s, r) => ({ received: s.received + r.received, online: s.online + r.submittedOnline, results: s.results + r.resultsOnline }), { received: 0, online: 0, results: 0 });
+      .reduce((s, r) => ({ received: s.received + r.received, online: s.online + r.submittedOnline, results: s.results + r.resultsOnline }), {
+        received: 0,
+        online: 0,
+        results: 0,
+      });
 
   it('F9: Hà Nội, 1–31 July: 32.73% submitted online (the lowest of 34) and 5.30% results online', () => {
     const hanoi = july('01', '2025-07-01', '2025-07-31');
@@ -157,6 +162,10 @@ describe('determinism and fractions', () => {
     expect(tenth.assessments).toEqual(full.assessments.filter((a) => kept.has(a.communeCode)));
     expect(tenth.syncedRecords.length).toBe(kept.size * 61);
     expect(tenth.onlineApplications).toEqual(full.onlineApplications);
-    expect(full.onlineApplications.every((r) => r.day >= READINESS_FIRST_DAY && r.day <= READINESS_LAST_DAY && r.submittedOnline <= r.received && r.resultsOnline <= r.received)).toBe(true);
+    expect(
+      full.onlineApplications.every(
+        (r) => r.day >= READINESS_FIRST_DAY && r.day <= READINESS_LAST_DAY && r.submittedOnline <= r.received && r.resultsOnline <= r.received,
+      ),
+    ).toBe(true);
   });
 });

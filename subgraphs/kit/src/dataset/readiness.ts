@@ -33,19 +33,91 @@ const DECREE_23 = 'Decree 23/2025/ND-CP on electronic signatures and trust servi
 export const READINESS_CRITERIA: readonly ReadinessCriterionRecord[] = Object.freeze(
   (
     [
-      ['HEADQUARTERS', 'Headquarters arranged', 'The centre has a designated headquarters with a reception area open to the public.', 'HEADQUARTERS', true, DECREE_118],
-      ['STAFF', 'Staff assigned and trained', 'Officials are assigned to the centre and trained to receive and return applications.', 'STAFF', true, DECREE_118],
+      [
+        'HEADQUARTERS',
+        'Headquarters arranged',
+        'The centre has a designated headquarters with a reception area open to the public.',
+        'HEADQUARTERS',
+        true,
+        DECREE_118,
+      ],
+      [
+        'STAFF',
+        'Staff assigned and trained',
+        'Officials are assigned to the centre and trained to receive and return applications.',
+        'STAFF',
+        true,
+        DECREE_118,
+      ],
       ['COMPUTERS', 'Computers', 'Enough working computers for every reception desk.', 'EQUIPMENT', true, DECREE_118],
-      ['DIGITAL_EQUIPMENT', 'Digital equipment', 'Scanners, self-service terminals, queue and feedback devices installed and working.', 'EQUIPMENT', true, DECREE_118],
-      ['ONLINE_MEETINGS', 'Online meetings central to commune', 'The commune can join online meetings run from the central level down to the commune level.', 'CONNECTIVITY', true, PLAN_02],
-      ['OFFICIAL_DIGITAL_SIGNATURES', 'Digital certificates and signatures for officials', 'Officials handling applications hold personal digital certificates and sign electronically.', 'DIGITAL_SIGNATURE', true, DECREE_23],
-      ['SPECIALISED_DIGITAL_SIGNATURE', 'Specialised digital signature', 'The centre holds the specialised (encrypted) digital signature of the political system for official documents.', 'DIGITAL_SIGNATURE', true, DECREE_23],
-      ['PUBLIC_DIGITAL_CERTIFICATE', 'Public digital certificate', 'Public digital certificates have been issued to the centre and its officials.', 'DIGITAL_SIGNATURE', true, DECREE_23],
-      ['ONE_STOP_SOFTWARE', 'One-stop public-service software', "The province's administrative-procedure (one-stop) software is deployed and used at the centre.", 'SOFTWARE', true, DECREE_118],
-      ['CIVIL_STATUS_SOFTWARE', 'Civil-status software connected', 'Civil-status registration software is connected to the national civil-status database.', 'SOFTWARE', true, PLAN_02],
-      ['DIGITAL_DATA', 'Digital data reused', 'Digitised records and results are reused so applicants do not resubmit paper documents (monitored, not a basic condition).', 'DATA', false, PLAN_02],
+      [
+        'DIGITAL_EQUIPMENT',
+        'Digital equipment',
+        'Scanners, self-service terminals, queue and feedback devices installed and working.',
+        'EQUIPMENT',
+        true,
+        DECREE_118,
+      ],
+      [
+        'ONLINE_MEETINGS',
+        'Online meetings central to commune',
+        'The commune can join online meetings run from the central level down to the commune level.',
+        'CONNECTIVITY',
+        true,
+        PLAN_02,
+      ],
+      [
+        'OFFICIAL_DIGITAL_SIGNATURES',
+        'Digital certificates and signatures for officials',
+        'Officials handling applications hold personal digital certificates and sign electronically.',
+        'DIGITAL_SIGNATURE',
+        true,
+        DECREE_23,
+      ],
+      [
+        'SPECIALISED_DIGITAL_SIGNATURE',
+        'Specialised digital signature',
+        'The centre holds the specialised (encrypted) digital signature of the political system for official documents.',
+        'DIGITAL_SIGNATURE',
+        true,
+        DECREE_23,
+      ],
+      [
+        'PUBLIC_DIGITAL_CERTIFICATE',
+        'Public digital certificate',
+        'Public digital certificates have been issued to the centre and its officials.',
+        'DIGITAL_SIGNATURE',
+        true,
+        DECREE_23,
+      ],
+      [
+        'ONE_STOP_SOFTWARE',
+        'One-stop public-service software',
+        "The province's administrative-procedure (one-stop) software is deployed and used at the centre.",
+        'SOFTWARE',
+        true,
+        DECREE_118,
+      ],
+      [
+        'CIVIL_STATUS_SOFTWARE',
+        'Civil-status software connected',
+        'Civil-status registration software is connected to the national civil-status database.',
+        'SOFTWARE',
+        true,
+        PLAN_02,
+      ],
+      [
+        'DIGITAL_DATA',
+        'Digital data reused',
+        'Digitised records and results are reused so applicants do not resubmit paper documents (monitored, not a basic condition).',
+        'DATA',
+        false,
+        PLAN_02,
+      ],
     ] as const
-  ).map(([code, name, description, category, basic, legalBasis], i) => Object.freeze({ code, name, description, category, basic, legalBasis, position: i + 1 })),
+  ).map(([code, name, description, category, basic, legalBasis], i) =>
+    Object.freeze({ code, name, description, category, basic, legalBasis, position: i + 1 }),
+  ),
 );
 
 /** Provinces that, at the published cut-off, are below 100% on the specialised signature or the public certificate (F8). */
@@ -134,14 +206,29 @@ const SIGNATURE = new Set(['SPECIALISED_DIGITAL_SIGNATURE', 'PUBLIC_DIGITAL_CERT
 
 /** Weights of the criterion a not-fully-meeting commune fails first (outside F8's two criteria). */
 const PRIMARY_FAILURE: readonly [string, number][] = [
-  ['HEADQUARTERS', 22], ['STAFF', 20], ['ONE_STOP_SOFTWARE', 18], ['CIVIL_STATUS_SOFTWARE', 20],
-  ['COMPUTERS', 5], ['DIGITAL_EQUIPMENT', 5], ['ONLINE_MEETINGS', 5], ['OFFICIAL_DIGITAL_SIGNATURES', 5],
+  ['HEADQUARTERS', 22],
+  ['STAFF', 20],
+  ['ONE_STOP_SOFTWARE', 18],
+  ['CIVIL_STATUS_SOFTWARE', 20],
+  ['COMPUTERS', 5],
+  ['DIGITAL_EQUIPMENT', 5],
+  ['ONLINE_MEETINGS', 5],
+  ['OFFICIAL_DIGITAL_SIGNATURES', 5],
 ];
 
 /** Share of (commune, criterion) pairs met at their first assessment, when met at the end. */
 const MET_FROM_START: Record<string, number> = {
-  HEADQUARTERS: 0.55, STAFF: 0.5, COMPUTERS: 0.75, DIGITAL_EQUIPMENT: 0.7, ONLINE_MEETINGS: 0.8, OFFICIAL_DIGITAL_SIGNATURES: 0.7,
-  SPECIALISED_DIGITAL_SIGNATURE: 0.3, PUBLIC_DIGITAL_CERTIFICATE: 0.25, ONE_STOP_SOFTWARE: 0.45, CIVIL_STATUS_SOFTWARE: 0.4, DIGITAL_DATA: 0.3,
+  HEADQUARTERS: 0.55,
+  STAFF: 0.5,
+  COMPUTERS: 0.75,
+  DIGITAL_EQUIPMENT: 0.7,
+  ONLINE_MEETINGS: 0.8,
+  OFFICIAL_DIGITAL_SIGNATURES: 0.7,
+  SPECIALISED_DIGITAL_SIGNATURE: 0.3,
+  PUBLIC_DIGITAL_CERTIFICATE: 0.25,
+  ONE_STOP_SOFTWARE: 0.45,
+  CIVIL_STATUS_SOFTWARE: 0.4,
+  DIGITAL_DATA: 0.3,
 };
 
 /** Synthetic reasons an assessor records for an unmet criterion. */
@@ -226,7 +313,15 @@ function communeHistory(seed: number, commune: CommuneRecord, provinceName: stri
   const assessor = `Sở Khoa học và Công nghệ ${provinceName}`;
   const events: ReadinessAssessmentRecord[] = [];
   const event = (criterionCode: string, met: boolean, day: string, note: string | null) =>
-    events.push({ communeCode: commune.code, provinceCode: commune.provinceCode, criterionCode, met, note, assessedAt: vnTime(day, rng.int(8, 15), rng.int(0, 59)), assessedBy: assessor });
+    events.push({
+      communeCode: commune.code,
+      provinceCode: commune.provinceCode,
+      criterionCode,
+      met,
+      note,
+      assessedAt: vnTime(day, rng.int(8, 15), rng.int(0, 59)),
+      assessedBy: assessor,
+    });
   const dayAfter = (day: string, minGap: number, earliest = '2025-06-02'): string => {
     const options = WORK_DAYS.filter((d) => d >= earliest && Date.parse(d) - Date.parse(day) >= minGap * 86_400_000);
     if (!options.length) return WORK_DAYS[WORK_DAYS.length - 1];
@@ -280,7 +375,13 @@ function onlineApplications(seed: number, provinces: readonly ProvinceRecord[]):
       const july = day >= '2025-07-01';
       const received = Math.max(1, Math.round(base * (july ? julyFactor : 1) * dayFactor(rng, day)));
       const clamp = (rate: number) => Math.min(received, Math.max(0, Math.round(received * (rate + (rng.next() - 0.5) * 0.06))));
-      return { provinceCode: p.code, day, received, submittedOnline: clamp(july ? julyRate : juneRate), resultsOnline: clamp(july ? julyResults : juneResults) };
+      return {
+        provinceCode: p.code,
+        day,
+        received,
+        submittedOnline: clamp(july ? julyRate : juneRate),
+        resultsOnline: clamp(july ? julyResults : juneResults),
+      };
     });
     if (isHanoi) calibrateHanoiJuly(own.filter((r) => r.day >= '2025-07-01'));
     rows.push(...own);
@@ -305,7 +406,10 @@ function countForPercent(total: number, percent: number): number {
 /** Nudges Hà Nội's July days, one unit at a time, until the month's totals give exactly F9's percentages. */
 function calibrateHanoiJuly(july: OnlineApplicationRecord[]): void {
   const received = july.reduce((s, r) => s + r.received, 0);
-  for (const [field, percent] of [['submittedOnline', READINESS_HANOI_JULY.onlineSubmissionPercent], ['resultsOnline', READINESS_HANOI_JULY.onlineResultPercent]] as const) {
+  for (const [field, percent] of [
+    ['submittedOnline', READINESS_HANOI_JULY.onlineSubmissionPercent],
+    ['resultsOnline', READINESS_HANOI_JULY.onlineResultPercent],
+  ] as const) {
     let delta = countForPercent(received, percent) - july.reduce((s, r) => s + r[field], 0);
     for (let i = 0; delta !== 0; i = (i + 1) % july.length) {
       const r = july[i];

@@ -18,7 +18,13 @@ describe('generateTasksDataset', () => {
     expect(full.plan.issuedOn).toBe('2025-06-19');
     expect(full.plan.monitoringStart).toEqual(HISTORY_START);
     expect(full.groups.length).toBeGreaterThanOrEqual(6);
-    expect(full.groups.map((g) => g.name)).toEqual(expect.arrayContaining(['Completing institutions and the legal architecture', 'Building digital infrastructure and key databases', 'Developing resources']));
+    expect(full.groups.map((g) => g.name)).toEqual(
+      expect.arrayContaining([
+        'Completing institutions and the legal architecture',
+        'Building digital infrastructure and key databases',
+        'Developing resources',
+      ]),
+    );
     expect(full.tasks.length).toBeGreaterThanOrEqual(25);
     expect(full.tasks.length).toBeLessThanOrEqual(40);
     for (const level of ['CENTRAL', 'PROVINCE', 'COMMUNE']) expect(full.tasks.some((t) => t.level === level)).toBe(true);
@@ -41,7 +47,9 @@ describe('generateTasksDataset', () => {
   it('green targets: F2 provinces all, F5 3 and 3, thirteen others above 70 % (at fraction 1)', () => {
     const units = new Map(generateLocalities().provinces.map((p) => [p.code, p.unitsTotal]));
     expect(Object.keys(GREEN_COMMUNE_TARGETS).sort()).toEqual([...units.keys()].sort());
-    const full100 = Object.entries(full.greenTargets).filter(([c, n]) => n === units.get(c)).map(([c]) => c);
+    const full100 = Object.entries(full.greenTargets)
+      .filter(([c, n]) => n === units.get(c))
+      .map(([c]) => c);
     expect(full100.sort()).toEqual(['01', '14', '15', '20', '25', '33', '46', '96']);
     expect(full.greenTargets['04']).toBe(3);
     expect(full.greenTargets['12']).toBe(3);
@@ -61,7 +69,8 @@ describe('generateTasksDataset', () => {
       if (i > 0 && t < full.reports[i - 1].reportedAt.getTime()) problems.push(`report ${r.id} out of time order`);
       if (t <= HISTORY_START.getTime() || t > last) problems.push(`report ${r.id} outside the history`);
       if (t <= tasks.get(r.taskCode)!.startsAt.getTime()) problems.push(`report ${r.id} before its task starts`);
-      if (r.state !== (r.percent === 100 ? 'COMPLETED' : r.percent > 0 ? 'IN_PROGRESS' : 'NOT_STARTED')) problems.push(`report ${r.id} state ${r.state} at ${r.percent} %`);
+      if (r.state !== (r.percent === 100 ? 'COMPLETED' : r.percent > 0 ? 'IN_PROGRESS' : 'NOT_STARTED'))
+        problems.push(`report ${r.id} state ${r.state} at ${r.percent} %`);
       const key = r.assignmentId === null ? r.taskCode : String(r.assignmentId);
       if (r.percent <= (previous.get(key) ?? 0)) problems.push(`report ${r.id} does not increase ${key}`);
       previous.set(key, r.percent);
@@ -85,9 +94,11 @@ describe('generateTasksDataset', () => {
     expect(tenth.localities.length).toBeLessThan(full.localities.length / 5);
     const fullByKey = new Map(full.assignments.map((a) => [`${a.taskCode}|${a.localityCode}`, a.id]));
     const fullHistory = new Map<number, string>();
-    for (const r of full.reports) if (r.assignmentId) fullHistory.set(r.assignmentId, `${fullHistory.get(r.assignmentId) ?? ''}${r.percent}@${r.reportedAt.getTime()};`);
+    for (const r of full.reports)
+      if (r.assignmentId) fullHistory.set(r.assignmentId, `${fullHistory.get(r.assignmentId) ?? ''}${r.percent}@${r.reportedAt.getTime()};`);
     const tenthHistory = new Map<number, string>();
-    for (const r of tenth.reports) if (r.assignmentId) tenthHistory.set(r.assignmentId, `${tenthHistory.get(r.assignmentId) ?? ''}${r.percent}@${r.reportedAt.getTime()};`);
+    for (const r of tenth.reports)
+      if (r.assignmentId) tenthHistory.set(r.assignmentId, `${tenthHistory.get(r.assignmentId) ?? ''}${r.percent}@${r.reportedAt.getTime()};`);
     for (const a of tenth.assignments) {
       const id = fullByKey.get(`${a.taskCode}|${a.localityCode}`);
       expect(id).toBeDefined();

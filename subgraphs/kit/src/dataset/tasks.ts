@@ -132,13 +132,43 @@ export interface TasksDataset {
  */
 export const GREEN_COMMUNE_TARGETS: Readonly<Record<string, number | 'all'>> = Object.freeze({
   // F2: 100 %
-  '01': 'all', '14': 'all', '15': 'all', '20': 'all', '25': 'all', '33': 'all', '46': 'all', '96': 'all',
+  '01': 'all',
+  '14': 'all',
+  '15': 'all',
+  '20': 'all',
+  '25': 'all',
+  '33': 'all',
+  '46': 'all',
+  '96': 'all',
   // F5
-  '04': 3, '12': 3,
+  '04': 3,
+  '12': 3,
   // F3: above 70 %, below 100 %
-  '19': 78, '22': 49, '24': 79, '31': 86, '37': 93, '38': 130, '40': 93, '42': 65, '51': 84, '66': 78, '75': 92, '82': 85, '91': 72,
+  '19': 78,
+  '22': 49,
+  '24': 79,
+  '31': 86,
+  '37': 93,
+  '38': 130,
+  '40': 93,
+  '42': 65,
+  '51': 84,
+  '66': 78,
+  '75': 92,
+  '82': 85,
+  '91': 72,
   // synthetic: at or below 70 %
-  '08': 77, '11': 22, '44': 52, '48': 42, '52': 78, '56': 26, '68': 43, '79': 92, '80': 48, '86': 37, '92': 70,
+  '08': 77,
+  '11': 22,
+  '44': 52,
+  '48': 42,
+  '52': 78,
+  '56': 26,
+  '68': 43,
+  '79': 92,
+  '80': 48,
+  '86': 37,
+  '92': 70,
 });
 
 const vn = (date: string, time = '00:00:00'): Date => new Date(`${date}T${time}+07:00`);
@@ -147,7 +177,8 @@ const endOfDay = (date: string): Date => vn(date, '23:59:59');
 
 const PLAN: PlanRecord = {
   code: TASKS_PLAN_CODE,
-  title: 'Plan on promoting interconnected, synchronous, fast and effective digital transformation to meet the requirements of reorganising the apparatus of the political system',
+  title:
+    'Plan on promoting interconnected, synchronous, fast and effective digital transformation to meet the requirements of reorganising the apparatus of the political system',
   titleVi: 'Kế hoạch thúc đẩy chuyển đổi số liên thông, đồng bộ, nhanh, hiệu quả đáp ứng yêu cầu sắp xếp tổ chức bộ máy của hệ thống chính trị',
   description:
     'Plan No. 02-KH/BCĐTW of the Central Steering Committee on Science, Technology, Innovation and Digital Transformation, issued 19 June 2025: digital transformation of the political system after the 2025 reorganisation (34 provinces, 3,321 commune-level units). Progress is monitored by the KH02 Monitoring and Operation Centre. In the default dataset the task list, schedules, assignments and progress history are synthetic (plausible, not official) apart from what the article names.',
@@ -156,13 +187,57 @@ const PLAN: PlanRecord = {
 };
 
 const GROUPS: Omit<TaskGroupRecord, 'planCode'>[] = [
-  { code: 'INSTITUTIONS', position: 1, name: 'Completing institutions and the legal architecture', nameVi: 'Hoàn thiện thể chế, kiến trúc pháp lý', description: 'Regulations, rules and architecture the digital political system runs on. Named in the article.' },
-  { code: 'INFRASTRUCTURE', position: 2, name: 'Building digital infrastructure and key databases', nameVi: 'Xây dựng hạ tầng số và các cơ sở dữ liệu then chốt', description: 'Networks, data platforms and the national and specialised databases. Named in the article.' },
-  { code: 'DATA', position: 3, name: 'Connecting data and cutting paperwork', nameVi: 'Kết nối dữ liệu, cắt giảm giấy tờ', description: 'Connecting and interoperating data, reusing digital data instead of paper (regular tasks for July–December 2025 named in the article; the group name is synthetic).' },
-  { code: 'PLATFORMS', position: 4, name: 'Unifying digital platforms and applications', nameVi: 'Thống nhất nền tảng, ứng dụng số', description: 'Public-service portal, one-stop software, document systems. Group name synthetic, after the plan\'s task groups.' },
-  { code: 'RESOURCES', position: 5, name: 'Developing resources', nameVi: 'Phát triển nguồn lực', description: 'People (including practical training), facilities and funds. Named in the article.' },
-  { code: 'SECURITY', position: 6, name: 'Ensuring network safety and security', nameVi: 'Bảo đảm an toàn, an ninh mạng', description: 'Network safety and security of the systems serving the two-level local government (a regular task named in the article; the group name is synthetic).' },
-  { code: 'COMMUNICATION', position: 7, name: 'Communication and support for people', nameVi: 'Truyền thông, hỗ trợ người dân', description: 'Helping people use online public services and communicating the changes. Group name synthetic.' },
+  {
+    code: 'INSTITUTIONS',
+    position: 1,
+    name: 'Completing institutions and the legal architecture',
+    nameVi: 'Hoàn thiện thể chế, kiến trúc pháp lý',
+    description: 'Regulations, rules and architecture the digital political system runs on. Named in the article.',
+  },
+  {
+    code: 'INFRASTRUCTURE',
+    position: 2,
+    name: 'Building digital infrastructure and key databases',
+    nameVi: 'Xây dựng hạ tầng số và các cơ sở dữ liệu then chốt',
+    description: 'Networks, data platforms and the national and specialised databases. Named in the article.',
+  },
+  {
+    code: 'DATA',
+    position: 3,
+    name: 'Connecting data and cutting paperwork',
+    nameVi: 'Kết nối dữ liệu, cắt giảm giấy tờ',
+    description:
+      'Connecting and interoperating data, reusing digital data instead of paper (regular tasks for July–December 2025 named in the article; the group name is synthetic).',
+  },
+  {
+    code: 'PLATFORMS',
+    position: 4,
+    name: 'Unifying digital platforms and applications',
+    nameVi: 'Thống nhất nền tảng, ứng dụng số',
+    description: "Public-service portal, one-stop software, document systems. Group name synthetic, after the plan's task groups.",
+  },
+  {
+    code: 'RESOURCES',
+    position: 5,
+    name: 'Developing resources',
+    nameVi: 'Phát triển nguồn lực',
+    description: 'People (including practical training), facilities and funds. Named in the article.',
+  },
+  {
+    code: 'SECURITY',
+    position: 6,
+    name: 'Ensuring network safety and security',
+    nameVi: 'Bảo đảm an toàn, an ninh mạng',
+    description:
+      'Network safety and security of the systems serving the two-level local government (a regular task named in the article; the group name is synthetic).',
+  },
+  {
+    code: 'COMMUNICATION',
+    position: 7,
+    name: 'Communication and support for people',
+    nameVi: 'Truyền thông, hỗ trợ người dân',
+    description: 'Helping people use online public services and communicating the changes. Group name synthetic.',
+  },
 ];
 
 /** A central task's own progress: `[date, percent]` steps, reported at 10:00 Vietnam time. */
@@ -189,34 +264,344 @@ const COMMUNE_BODY = "Commune People's Committee";
  * 1.2 (institutions), 2.1 (infrastructure), 5.1 (practical training), 4.2 and 6.1 (other groups).
  */
 const TASKS: readonly TaskDefinition[] = [
-  { code: 'KH02-1.1', group: 'INSTITUTIONS', level: 'CENTRAL', title: 'Amend the regulations on administrative procedures and electronic records for the two-level local government', body: 'Ministry of Justice', start: '2025-06-01', due: '2025-06-30', synthetic: true, history: [['2025-06-10', 20], ['2025-06-24', 40], ['2025-07-08', 60], ['2025-07-22', 70]] },
-  { code: 'KH02-1.2', group: 'INSTITUTIONS', level: 'CENTRAL', title: 'Issue the digital architecture framework of the political system after the reorganisation', body: 'Ministry of Science and Technology', start: '2025-06-01', due: '2025-06-30', synthetic: true, history: [['2025-06-12', 30], ['2025-06-26', 50], ['2025-07-17', 75]] },
-  { code: 'KH02-1.3', group: 'INSTITUTIONS', level: 'CENTRAL', title: 'Issue the rules on connecting and sharing data between Party, State and Fatherland Front agencies', body: 'Central Party Office', start: '2025-06-19', due: '2025-07-15', synthetic: true, history: [['2025-06-25', 40], ['2025-07-04', 80], ['2025-07-10', 100]] },
-  { code: 'KH02-1.4', group: 'INSTITUTIONS', level: 'PROVINCE', title: 'Issue the provincial plan implementing Plan No. 02-KH/BCĐTW', body: 'Provincial Party Committee', start: '2025-06-19', due: '2025-06-30', synthetic: true },
-  { code: 'KH02-1.5', group: 'INSTITUTIONS', level: 'CENTRAL', title: 'Standardise the KH02 monitoring indicators and reporting regime', body: 'Central Party Office', start: '2025-06-19', due: '2025-09-30', synthetic: true, history: [['2025-06-27', 20], ['2025-07-18', 45]] },
-  { code: 'KH02-2.1', group: 'INFRASTRUCTURE', level: 'CENTRAL', title: 'Extend the specialised data transmission network of Party and State agencies to every commune', body: 'Ministry of Science and Technology', start: '2025-06-01', due: '2025-06-30', synthetic: true, history: [['2025-06-09', 30], ['2025-06-23', 60], ['2025-07-14', 85]] },
-  { code: 'KH02-2.2', group: 'INFRASTRUCTURE', level: 'CENTRAL', title: 'Put the national database on officials, civil servants and public employees into operation for the new units', body: 'Ministry of Home Affairs', start: '2025-06-01', due: '2025-08-31', synthetic: true, history: [['2025-06-13', 25], ['2025-07-03', 50], ['2025-07-24', 75]] },
-  { code: 'KH02-2.3', group: 'INFRASTRUCTURE', level: 'PROVINCE', title: 'Connect the provincial data integration and sharing platform (LGSP) to the National Data Integration and Sharing Platform (NDXP)', body: PROVINCE_BODY, start: '2025-06-01', due: '2025-09-30', synthetic: true },
-  { code: 'KH02-2.4', group: 'INFRASTRUCTURE', level: 'COMMUNE', title: "Connect the commune's civil-status software to the national civil-status database", body: COMMUNE_BODY, start: '2025-06-15', due: '2025-08-31', synthetic: true },
-  { code: 'KH02-2.5', group: 'INFRASTRUCTURE', level: 'CENTRAL', title: 'Build the national land database and connect it to the two-level local government', body: 'Ministry of Agriculture and Environment', start: '2025-07-01', due: '2025-12-31', synthetic: true, history: [['2025-07-15', 10]] },
-  { code: 'KH02-3.1', group: 'DATA', level: 'PROVINCE', title: 'Connect and interoperate data between provincial systems and the national databases', body: PROVINCE_BODY, start: '2025-07-01', due: '2025-12-31', synthetic: false },
-  { code: 'KH02-3.2', group: 'DATA', level: 'PROVINCE', title: 'Cut paperwork by reusing digital data in administrative procedures', body: PROVINCE_BODY, start: '2025-07-01', due: '2025-12-31', synthetic: false },
-  { code: 'KH02-4.1', group: 'PLATFORMS', level: 'CENTRAL', title: 'Upgrade the National Public Service Portal for the two-level local government', body: 'Government Office', start: '2025-06-01', due: '2025-06-30', synthetic: true, history: [['2025-06-10', 40], ['2025-06-20', 80], ['2025-06-27', 100]] },
-  { code: 'KH02-4.2', group: 'PLATFORMS', level: 'CENTRAL', title: 'Unify the document management and operation system across Party agencies', body: 'Central Party Office', start: '2025-06-19', due: '2025-07-15', synthetic: true, history: [['2025-06-30', 30], ['2025-07-11', 55], ['2025-07-25', 70]] },
-  { code: 'KH02-4.3', group: 'PLATFORMS', level: 'PROVINCE', title: 'Upgrade the provincial administrative procedure information system for the new administrative units', body: PROVINCE_BODY, start: '2025-06-01', due: '2025-06-30', synthetic: true },
-  { code: 'KH02-4.4', group: 'PLATFORMS', level: 'COMMUNE', title: "Deploy the one-stop software at the commune's Public Administration Service Centre and connect it to the National Public Service Portal", body: COMMUNE_BODY, start: '2025-06-01', due: '2025-07-15', synthetic: true },
-  { code: 'KH02-4.5', group: 'PLATFORMS', level: 'PROVINCE', title: 'Upgrade software and infrastructure', body: PROVINCE_BODY, start: '2025-07-01', due: '2025-12-31', synthetic: false },
-  { code: 'KH02-5.1', group: 'RESOURCES', level: 'CENTRAL', title: 'Organise practical training for commune-level officials on handling procedures in the new systems', body: 'Ministry of Home Affairs', start: '2025-06-01', due: '2025-06-30', synthetic: true, history: [['2025-06-16', 30], ['2025-07-07', 55]] },
-  { code: 'KH02-5.2', group: 'RESOURCES', level: 'CENTRAL', title: 'Guide the use of state funds for digital transformation after the reorganisation', body: 'Ministry of Finance', start: '2025-06-01', due: '2025-06-30', synthetic: true, history: [['2025-06-13', 50], ['2025-06-25', 100]] },
-  { code: 'KH02-5.3', group: 'RESOURCES', level: 'COMMUNE', title: "Arrange the headquarters, equipment and staff of the commune's Public Administration Service Centre (Decree 118/2025/ND-CP) and update the results on the monitoring system", body: COMMUNE_BODY, start: '2025-06-01', due: '2025-06-30', synthetic: true },
-  { code: 'KH02-5.4', group: 'RESOURCES', level: 'COMMUNE', title: 'Train officials, civil servants and public employees in digital skills', body: COMMUNE_BODY, start: '2025-07-01', due: '2025-12-31', synthetic: false },
-  { code: 'KH02-5.5', group: 'RESOURCES', level: 'PROVINCE', title: 'Allocate funds for the digital transformation of the two-level local government', body: PROVINCE_BODY, start: '2025-06-19', due: '2025-08-15', synthetic: true },
-  { code: 'KH02-6.1', group: 'SECURITY', level: 'CENTRAL', title: 'Deploy network-security monitoring of the information systems serving the two-level local government', body: 'Ministry of Public Security', start: '2025-06-01', due: '2025-07-15', synthetic: true, history: [['2025-06-20', 30], ['2025-07-10', 60]] },
-  { code: 'KH02-6.2', group: 'SECURITY', level: 'COMMUNE', title: 'Issue digital certificates and digital signatures, including specialised signatures, to commune officials', body: COMMUNE_BODY, start: '2025-06-01', due: '2025-09-30', synthetic: true },
-  { code: 'KH02-6.3', group: 'SECURITY', level: 'PROVINCE', title: 'Ensure network safety and security of the provincial information systems', body: PROVINCE_BODY, start: '2025-07-01', due: '2025-12-31', synthetic: false },
-  { code: 'KH02-7.1', group: 'COMMUNICATION', level: 'CENTRAL', title: 'Communicate the two-level local government model and its online public services to the public', body: 'Central Commission for Propaganda and Mass Mobilisation', start: '2025-06-19', due: '2025-12-31', synthetic: true, history: [['2025-07-01', 15], ['2025-07-25', 25]] },
-  { code: 'KH02-7.2', group: 'COMMUNICATION', level: 'COMMUNE', title: 'Help people use online public services (community digital technology teams)', body: COMMUNE_BODY, start: '2025-07-01', due: '2025-12-31', synthetic: false },
-  { code: 'KH02-7.3', group: 'COMMUNICATION', level: 'PROVINCE', title: 'Publish guidance for people on the online public services of the new administrative units', body: PROVINCE_BODY, start: '2025-06-19', due: '2025-07-15', synthetic: true },
+  {
+    code: 'KH02-1.1',
+    group: 'INSTITUTIONS',
+    level: 'CENTRAL',
+    title: 'Amend the regulations on administrative procedures and electronic records for the two-level local government',
+    body: 'Ministry of Justice',
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+    history: [
+      ['2025-06-10', 20],
+      ['2025-06-24', 40],
+      ['2025-07-08', 60],
+      ['2025-07-22', 70],
+    ],
+  },
+  {
+    code: 'KH02-1.2',
+    group: 'INSTITUTIONS',
+    level: 'CENTRAL',
+    title: 'Issue the digital architecture framework of the political system after the reorganisation',
+    body: 'Ministry of Science and Technology',
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+    history: [
+      ['2025-06-12', 30],
+      ['2025-06-26', 50],
+      ['2025-07-17', 75],
+    ],
+  },
+  {
+    code: 'KH02-1.3',
+    group: 'INSTITUTIONS',
+    level: 'CENTRAL',
+    title: 'Issue the rules on connecting and sharing data between Party, State and Fatherland Front agencies',
+    body: 'Central Party Office',
+    start: '2025-06-19',
+    due: '2025-07-15',
+    synthetic: true,
+    history: [
+      ['2025-06-25', 40],
+      ['2025-07-04', 80],
+      ['2025-07-10', 100],
+    ],
+  },
+  {
+    code: 'KH02-1.4',
+    group: 'INSTITUTIONS',
+    level: 'PROVINCE',
+    title: 'Issue the provincial plan implementing Plan No. 02-KH/BCĐTW',
+    body: 'Provincial Party Committee',
+    start: '2025-06-19',
+    due: '2025-06-30',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-1.5',
+    group: 'INSTITUTIONS',
+    level: 'CENTRAL',
+    title: 'Standardise the KH02 monitoring indicators and reporting regime',
+    body: 'Central Party Office',
+    start: '2025-06-19',
+    due: '2025-09-30',
+    synthetic: true,
+    history: [
+      ['2025-06-27', 20],
+      ['2025-07-18', 45],
+    ],
+  },
+  {
+    code: 'KH02-2.1',
+    group: 'INFRASTRUCTURE',
+    level: 'CENTRAL',
+    title: 'Extend the specialised data transmission network of Party and State agencies to every commune',
+    body: 'Ministry of Science and Technology',
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+    history: [
+      ['2025-06-09', 30],
+      ['2025-06-23', 60],
+      ['2025-07-14', 85],
+    ],
+  },
+  {
+    code: 'KH02-2.2',
+    group: 'INFRASTRUCTURE',
+    level: 'CENTRAL',
+    title: 'Put the national database on officials, civil servants and public employees into operation for the new units',
+    body: 'Ministry of Home Affairs',
+    start: '2025-06-01',
+    due: '2025-08-31',
+    synthetic: true,
+    history: [
+      ['2025-06-13', 25],
+      ['2025-07-03', 50],
+      ['2025-07-24', 75],
+    ],
+  },
+  {
+    code: 'KH02-2.3',
+    group: 'INFRASTRUCTURE',
+    level: 'PROVINCE',
+    title: 'Connect the provincial data integration and sharing platform (LGSP) to the National Data Integration and Sharing Platform (NDXP)',
+    body: PROVINCE_BODY,
+    start: '2025-06-01',
+    due: '2025-09-30',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-2.4',
+    group: 'INFRASTRUCTURE',
+    level: 'COMMUNE',
+    title: "Connect the commune's civil-status software to the national civil-status database",
+    body: COMMUNE_BODY,
+    start: '2025-06-15',
+    due: '2025-08-31',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-2.5',
+    group: 'INFRASTRUCTURE',
+    level: 'CENTRAL',
+    title: 'Build the national land database and connect it to the two-level local government',
+    body: 'Ministry of Agriculture and Environment',
+    start: '2025-07-01',
+    due: '2025-12-31',
+    synthetic: true,
+    history: [['2025-07-15', 10]],
+  },
+  {
+    code: 'KH02-3.1',
+    group: 'DATA',
+    level: 'PROVINCE',
+    title: 'Connect and interoperate data between provincial systems and the national databases',
+    body: PROVINCE_BODY,
+    start: '2025-07-01',
+    due: '2025-12-31',
+    synthetic: false,
+  },
+  {
+    code: 'KH02-3.2',
+    group: 'DATA',
+    level: 'PROVINCE',
+    title: 'Cut paperwork by reusing digital data in administrative procedures',
+    body: PROVINCE_BODY,
+    start: '2025-07-01',
+    due: '2025-12-31',
+    synthetic: false,
+  },
+  {
+    code: 'KH02-4.1',
+    group: 'PLATFORMS',
+    level: 'CENTRAL',
+    title: 'Upgrade the National Public Service Portal for the two-level local government',
+    body: 'Government Office',
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+    history: [
+      ['2025-06-10', 40],
+      ['2025-06-20', 80],
+      ['2025-06-27', 100],
+    ],
+  },
+  {
+    code: 'KH02-4.2',
+    group: 'PLATFORMS',
+    level: 'CENTRAL',
+    title: 'Unify the document management and operation system across Party agencies',
+    body: 'Central Party Office',
+    start: '2025-06-19',
+    due: '2025-07-15',
+    synthetic: true,
+    history: [
+      ['2025-06-30', 30],
+      ['2025-07-11', 55],
+      ['2025-07-25', 70],
+    ],
+  },
+  {
+    code: 'KH02-4.3',
+    group: 'PLATFORMS',
+    level: 'PROVINCE',
+    title: 'Upgrade the provincial administrative procedure information system for the new administrative units',
+    body: PROVINCE_BODY,
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-4.4',
+    group: 'PLATFORMS',
+    level: 'COMMUNE',
+    title: "Deploy the one-stop software at the commune's Public Administration Service Centre and connect it to the National Public Service Portal",
+    body: COMMUNE_BODY,
+    start: '2025-06-01',
+    due: '2025-07-15',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-4.5',
+    group: 'PLATFORMS',
+    level: 'PROVINCE',
+    title: 'Upgrade software and infrastructure',
+    body: PROVINCE_BODY,
+    start: '2025-07-01',
+    due: '2025-12-31',
+    synthetic: false,
+  },
+  {
+    code: 'KH02-5.1',
+    group: 'RESOURCES',
+    level: 'CENTRAL',
+    title: 'Organise practical training for commune-level officials on handling procedures in the new systems',
+    body: 'Ministry of Home Affairs',
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+    history: [
+      ['2025-06-16', 30],
+      ['2025-07-07', 55],
+    ],
+  },
+  {
+    code: 'KH02-5.2',
+    group: 'RESOURCES',
+    level: 'CENTRAL',
+    title: 'Guide the use of state funds for digital transformation after the reorganisation',
+    body: 'Ministry of Finance',
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+    history: [
+      ['2025-06-13', 50],
+      ['2025-06-25', 100],
+    ],
+  },
+  {
+    code: 'KH02-5.3',
+    group: 'RESOURCES',
+    level: 'COMMUNE',
+    title:
+      "Arrange the headquarters, equipment and staff of the commune's Public Administration Service Centre (Decree 118/2025/ND-CP) and update the results on the monitoring system",
+    body: COMMUNE_BODY,
+    start: '2025-06-01',
+    due: '2025-06-30',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-5.4',
+    group: 'RESOURCES',
+    level: 'COMMUNE',
+    title: 'Train officials, civil servants and public employees in digital skills',
+    body: COMMUNE_BODY,
+    start: '2025-07-01',
+    due: '2025-12-31',
+    synthetic: false,
+  },
+  {
+    code: 'KH02-5.5',
+    group: 'RESOURCES',
+    level: 'PROVINCE',
+    title: 'Allocate funds for the digital transformation of the two-level local government',
+    body: PROVINCE_BODY,
+    start: '2025-06-19',
+    due: '2025-08-15',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-6.1',
+    group: 'SECURITY',
+    level: 'CENTRAL',
+    title: 'Deploy network-security monitoring of the information systems serving the two-level local government',
+    body: 'Ministry of Public Security',
+    start: '2025-06-01',
+    due: '2025-07-15',
+    synthetic: true,
+    history: [
+      ['2025-06-20', 30],
+      ['2025-07-10', 60],
+    ],
+  },
+  {
+    code: 'KH02-6.2',
+    group: 'SECURITY',
+    level: 'COMMUNE',
+    title: 'Issue digital certificates and digital signatures, including specialised signatures, to commune officials',
+    body: COMMUNE_BODY,
+    start: '2025-06-01',
+    due: '2025-09-30',
+    synthetic: true,
+  },
+  {
+    code: 'KH02-6.3',
+    group: 'SECURITY',
+    level: 'PROVINCE',
+    title: 'Ensure network safety and security of the provincial information systems',
+    body: PROVINCE_BODY,
+    start: '2025-07-01',
+    due: '2025-12-31',
+    synthetic: false,
+  },
+  {
+    code: 'KH02-7.1',
+    group: 'COMMUNICATION',
+    level: 'CENTRAL',
+    title: 'Communicate the two-level local government model and its online public services to the public',
+    body: 'Central Commission for Propaganda and Mass Mobilisation',
+    start: '2025-06-19',
+    due: '2025-12-31',
+    synthetic: true,
+    history: [
+      ['2025-07-01', 15],
+      ['2025-07-25', 25],
+    ],
+  },
+  {
+    code: 'KH02-7.2',
+    group: 'COMMUNICATION',
+    level: 'COMMUNE',
+    title: 'Help people use online public services (community digital technology teams)',
+    body: COMMUNE_BODY,
+    start: '2025-07-01',
+    due: '2025-12-31',
+    synthetic: false,
+  },
+  {
+    code: 'KH02-7.3',
+    group: 'COMMUNICATION',
+    level: 'PROVINCE',
+    title: 'Publish guidance for people on the online public services of the new administrative units',
+    body: PROVINCE_BODY,
+    start: '2025-06-19',
+    due: '2025-07-15',
+    synthetic: true,
+  },
 ];
 
 const HOUR = 3_600_000;
@@ -239,7 +624,8 @@ function buildCatalog(): { plan: PlanRecord; groups: TaskGroupRecord[]; tasks: T
   const tasks = TASKS.map((t): TaskRecord => {
     const position = (positions.get(t.group) ?? 0) + 1;
     positions.set(t.group, position);
-    const levelNote = t.level === 'CENTRAL' ? 'Carried out centrally' : t.level === 'PROVINCE' ? 'Assigned to every province' : 'Assigned to every commune-level unit';
+    const levelNote =
+      t.level === 'CENTRAL' ? 'Carried out centrally' : t.level === 'PROVINCE' ? 'Assigned to every province' : 'Assigned to every commune-level unit';
     return {
       code: t.code,
       planCode: PLAN.code,
@@ -354,7 +740,10 @@ function buildTasksDataset(seed: number, fraction: number): TasksDataset {
     if (target === undefined) throw new Error(`no green-coverage target for province ${p.code}`);
     const count = target === 'all' ? p.unitsTotal : target;
     const codes = full.communes.filter((c) => c.provinceCode === p.code).map((c) => c.code);
-    createRandom(seed, 'tasks', 'green', p.code).shuffle(codes).slice(0, count).forEach((c) => green.add(c));
+    createRandom(seed, 'tasks', 'green', p.code)
+      .shuffle(codes)
+      .slice(0, count)
+      .forEach((c) => green.add(c));
   }
 
   const localities: TaskLocalityRecord[] = [
@@ -373,7 +762,15 @@ function buildTasksDataset(seed: number, fraction: number): TasksDataset {
   for (const task of tasks) {
     const def = TASKS.find((t) => t.code === task.code)!;
     for (const [date, percent] of def.history ?? []) {
-      reports.push({ id: 0, taskCode: task.code, assignmentId: null, state: stateOf(percent), percent, reportedAt: vn(date, '10:00:00'), reportedBy: task.responsibleBody });
+      reports.push({
+        id: 0,
+        taskCode: task.code,
+        assignmentId: null,
+        state: stateOf(percent),
+        percent,
+        reportedAt: vn(date, '10:00:00'),
+        reportedBy: task.responsibleBody,
+      });
     }
   }
 
@@ -405,7 +802,15 @@ function buildTasksDataset(seed: number, fraction: number): TasksDataset {
     percents.forEach((percent, k) => {
       if (percent === previous) return;
       const after = Math.max(k === 0 ? HISTORY_START.getTime() : cutoffs[k - 1], task.startsAt.getTime());
-      reports.push({ id: 0, taskCode: task.code, assignmentId: id, state: stateOf(percent), percent, reportedAt: reportTime(rng, after, cutoffs[k]), reportedBy: reporter.get(code)! });
+      reports.push({
+        id: 0,
+        taskCode: task.code,
+        assignmentId: id,
+        state: stateOf(percent),
+        percent,
+        reportedAt: reportTime(rng, after, cutoffs[k]),
+        reportedBy: reporter.get(code)!,
+      });
       previous = percent;
     });
   };
@@ -423,7 +828,9 @@ function buildTasksDataset(seed: number, fraction: number): TasksDataset {
     for (const task of communeTasks) assign(task, 'COMMUNE', c.code, c.provinceCode, plan, rng);
   }
 
-  reports.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || (a.assignmentId ?? 0) - (b.assignmentId ?? 0) || a.taskCode.localeCompare(b.taskCode));
+  reports.sort(
+    (a, b) => a.reportedAt.getTime() - b.reportedAt.getTime() || (a.assignmentId ?? 0) - (b.assignmentId ?? 0) || a.taskCode.localeCompare(b.taskCode),
+  );
   reports.forEach((r, i) => (r.id = i + 1));
 
   for (const p of registry.provinces) {

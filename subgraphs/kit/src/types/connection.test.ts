@@ -8,16 +8,19 @@ describe('connections', () => {
     expect(encodeCursor(7)).not.toContain('7');
   });
 
-  test.each(['', 'abc', '!!', Buffer.from('kh02:-1').toString('base64url'), Buffer.from('other:3').toString('base64url')])('malformed cursor %j is BAD_USER_INPUT naming after', (cursor) => {
-    try {
-      decodeCursor(cursor);
-      throw new Error('no error');
-    } catch (error) {
-      expect(error).toBeInstanceOf(GraphQLError);
-      expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
-      expect((error as GraphQLError).message).toContain('"after"');
-    }
-  });
+  test.each(['', 'abc', '!!', Buffer.from('kh02:-1').toString('base64url'), Buffer.from('other:3').toString('base64url')])(
+    'malformed cursor %j is BAD_USER_INPUT naming after',
+    (cursor) => {
+      try {
+        decodeCursor(cursor);
+        throw new Error('no error');
+      } catch (error) {
+        expect(error).toBeInstanceOf(GraphQLError);
+        expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
+        expect((error as GraphQLError).message).toContain('"after"');
+      }
+    },
+  );
 
   test('first must be 1..500', () => {
     expect(pageRequest(undefined, undefined)).toEqual({ offset: 0, limit: 50 });

@@ -5,7 +5,10 @@ import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
  * in the graph (green coverage, readiness, online rates), defined identically by each subgraph.
  */
 @Directive('@shareable')
-@ObjectType({ description: 'A share of a whole: `numerator` out of `denominator`, with the rate (0–1) and the percentage rounded to two decimals. An empty whole (denominator 0) has rate 0.' })
+@ObjectType({
+  description:
+    'A share of a whole: `numerator` out of `denominator`, with the rate (0–1) and the percentage rounded to two decimals. An empty whole (denominator 0) has rate 0.',
+})
 export class Coverage {
   @Field(() => Int, { description: 'How many of the whole meet the condition (e.g. green communes).' })
   numerator: number;

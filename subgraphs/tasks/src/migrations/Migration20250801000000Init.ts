@@ -68,7 +68,14 @@ export class Migration20250801000000Init extends PortableMigration {
 
   override async down(): Promise<void> {
     this.schema((s) =>
-      s.dropTable('reporting_cutoff').dropTable('progress_report').dropTable('assignment').dropTable('locality').dropTable('task').dropTable('task_group').dropTable('plan'),
+      s
+        .dropTable('reporting_cutoff')
+        .dropTable('progress_report')
+        .dropTable('assignment')
+        .dropTable('locality')
+        .dropTable('task')
+        .dropTable('task_group')
+        .dropTable('plan'),
     );
   }
 }

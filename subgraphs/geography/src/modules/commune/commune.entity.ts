@@ -20,7 +20,10 @@ registerEnumType(CommuneKind, {
 
 @Entity({ tableName: 'commune' })
 @Directive('@key(fields: "code")')
-@ObjectType({ description: 'A commune-level unit: ward, commune or special zone (3,321 in all). In the default dataset the names and codes are synthetic (plausible, not official); the count of each kind per province is official.' })
+@ObjectType({
+  description:
+    'A commune-level unit: ward, commune or special zone (3,321 in all). In the default dataset the names and codes are synthetic (plausible, not official); the count of each kind per province is official.',
+})
 export class Commune {
   @PrimaryKey({ type: 'string', length: 5 })
   @Field(() => ID, { description: 'Five-digit code; in the default dataset synthetic: the province code followed by a running number, e.g. "04001".' })

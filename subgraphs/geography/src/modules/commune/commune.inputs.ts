@@ -5,7 +5,10 @@ import { CommuneKind } from './commune.entity';
 
 @InputType({ description: 'Narrows a list of communes. All given conditions must hold.' })
 export class CommuneFilter {
-  @Field(() => [String], { nullable: true, description: 'Only communes of these provinces (codes). Ignored inside `Province.communes`, which is already one province.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only communes of these provinces (codes). Ignored inside `Province.communes`, which is already one province.',
+  })
   provinceCodes?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Only these commune codes.' })

@@ -25,7 +25,10 @@ export class CommuneResolver {
   }
 
   @Query(() => Commune, { nullable: true, description: 'One commune-level unit by its code; null when no unit has that code.' })
-  commune(@Ctx() ctx: GeographyContext, @Arg('code', () => ID, { description: 'Five-digit commune code, e.g. "04001".' }) code: string): Promise<Commune | null> {
+  commune(
+    @Ctx() ctx: GeographyContext,
+    @Arg('code', () => ID, { description: 'Five-digit commune code, e.g. "04001".' }) code: string,
+  ): Promise<Commune | null> {
     return ctx.loaders.communeByCode.load(code);
   }
 

@@ -32,7 +32,9 @@ describe('communes', () => {
     expect(seen).toHaveLength(94);
     expect(new Set(seen).size).toBe(94);
     const names = generateLocalities().communes.filter((c) => c.provinceCode === '04' || c.provinceCode === '12');
-    const expected = [...names].sort((a, b) => (a.searchName < b.searchName ? -1 : a.searchName > b.searchName ? 1 : a.code < b.code ? -1 : 1)).map((c) => c.code);
+    const expected = [...names]
+      .sort((a, b) => (a.searchName < b.searchName ? -1 : a.searchName > b.searchName ? 1 : a.code < b.code ? -1 : 1))
+      .map((c) => c.code);
     expect(seen).toEqual(expected);
   });
 

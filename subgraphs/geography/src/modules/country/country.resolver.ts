@@ -15,7 +15,11 @@ function nationalCounts(ctx: GeographyContext): Promise<UnitCounts & { provinces
 }
 
 async function countNation(em: EntityManager): Promise<UnitCounts & { provinces: number }> {
-  const rows: { kind: CommuneKind; n: string | number }[] = await em.createQueryBuilder(Commune).select(['kind', raw('count(*) as n')]).groupBy('kind').execute('all');
+  const rows: { kind: CommuneKind; n: string | number }[] = await em
+    .createQueryBuilder(Commune)
+    .select(['kind', raw('count(*) as n')])
+    .groupBy('kind')
+    .execute('all');
   const counts = rows.reduce((acc, r) => addCount(acc, r.kind, Number(r.n)), { total: 0, wards: 0, communes: 0, specialZones: 0 });
   return { ...counts, provinces: await em.count(Province) };
 }

@@ -30,7 +30,10 @@ export class ProvinceResolver {
   }
 
   @Query(() => Province, { nullable: true, description: 'One province by its official code; null when no province has that code.' })
-  province(@Ctx() ctx: GeographyContext, @Arg('code', () => ID, { description: 'Two-digit province code, e.g. "04".' }) code: string): Promise<Province | null> {
+  province(
+    @Ctx() ctx: GeographyContext,
+    @Arg('code', () => ID, { description: 'Two-digit province code, e.g. "04".' }) code: string,
+  ): Promise<Province | null> {
     return ctx.loaders.provinceByCode.load(code);
   }
 
@@ -63,7 +66,8 @@ export class ProvinceResolver {
   communes(
     @Root() province: Province,
     @Ctx() ctx: GeographyContext,
-    @Arg('filter', () => CommuneFilter, { nullable: true, description: 'Conditions every returned commune meets (`provinceCodes` is ignored here).' }) filter?: CommuneFilter,
+    @Arg('filter', () => CommuneFilter, { nullable: true, description: 'Conditions every returned commune meets (`provinceCodes` is ignored here).' })
+    filter?: CommuneFilter,
     @Arg('orderBy', () => CommuneOrder, { nullable: true, description: 'Sort order; default by code ascending.' }) orderBy?: CommuneOrder,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500; default 50.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor` from the previous page).' }) after?: string,

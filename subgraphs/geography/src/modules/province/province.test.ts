@@ -15,7 +15,16 @@ describe('provinces', () => {
     expect(r.data!.provinces).toHaveLength(34);
     for (const [i, p] of csv.entries()) {
       const got = r.data!.provinces[i];
-      expect(got).toMatchObject({ code: p.code, name: p.name, nameAscii: p.nameAscii, kind: p.kind, communeCount: p.unitsTotal, wardCount: p.wards, ruralCommuneCount: p.communes, specialZoneCount: p.specialZones });
+      expect(got).toMatchObject({
+        code: p.code,
+        name: p.name,
+        nameAscii: p.nameAscii,
+        kind: p.kind,
+        communeCount: p.unitsTotal,
+        wardCount: p.wards,
+        ruralCommuneCount: p.communes,
+        specialZoneCount: p.specialZones,
+      });
       expect(got.mergedFrom).toEqual(p.mergedFrom);
     }
     expect(r.data!.provinces.filter((p: any) => p.kind === 'CITY')).toHaveLength(6);
@@ -63,9 +72,20 @@ describe('provinces', () => {
 
   test('country figures and _entities for Country', async () => {
     const r = await geo.run('{ country { code name provinceCount communeCount wardCount ruralCommuneCount specialZoneCount } }');
-    expect(r.data!.country).toEqual({ code: 'VN', name: 'Việt Nam', provinceCount: 34, communeCount: 3321, wardCount: 685, ruralCommuneCount: 2623, specialZoneCount: 13 });
+    expect(r.data!.country).toEqual({
+      code: 'VN',
+      name: 'Việt Nam',
+      provinceCount: 34,
+      communeCount: 3321,
+      wardCount: 685,
+      ruralCommuneCount: 2623,
+      specialZoneCount: 13,
+    });
     const e = await geo.run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { code communeCount } } }', {
-      r: [{ __typename: 'Country', code: 'VN' }, { __typename: 'Country', code: 'LA' }],
+      r: [
+        { __typename: 'Country', code: 'VN' },
+        { __typename: 'Country', code: 'LA' },
+      ],
     });
     expect(e.data!._entities).toEqual([{ code: 'VN', communeCount: 3321 }, null]);
   });

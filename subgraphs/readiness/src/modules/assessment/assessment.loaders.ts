@@ -29,7 +29,10 @@ export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLo
         const found = new Map<string, LatestFinding[]>();
         for (const [time, group] of groupBy(keys, (k) => k.asOf.getTime())) {
           const codes = [...new Set(group.map((k) => k.communeCode))];
-          const inner = latestAssessments(em, new Date(time), ['commune_code', 'criterion_code', 'met', 'note', 'assessed_at', 'assessed_by']).whereIn('commune_code', codes);
+          const inner = latestAssessments(em, new Date(time), ['commune_code', 'criterion_code', 'met', 'note', 'assessed_at', 'assessed_by']).whereIn(
+            'commune_code',
+            codes,
+          );
           const rows = await runQuery<Record<string, unknown>>(em, knex().select('*').from(inner.as('latest')).where('rn', 1));
           for (const r of rows) {
             const key = `${r.commune_code}|${time}`;
@@ -80,7 +83,11 @@ export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLo
             .groupBy('province_code', 'criterion_code');
           const fullyMet = k.select('province_code', k.raw("'*' as k"), k.raw('count(*) as n')).from(fullCommunes.as('full_communes')).groupBy('province_code');
           // Each side wrapped in a derived table: SQLite rejects GROUP BY before UNION ALL otherwise.
-          const query = k.with('latest', latest).select('*').from(byCriterion.as('by_criterion')).unionAll(k.select('*').from(fullyMet.as('fully_met')));
+          const query = k
+            .with('latest', latest)
+            .select('*')
+            .from(byCriterion.as('by_criterion'))
+            .unionAll(k.select('*').from(fullyMet.as('fully_met')));
           const byProvince = new Map<string, { fullyMet: number; metByCriterion: Map<string, number> }>();
           for (const r of await runQuery<{ province_code: string; k: string; n: unknown }>(em, query)) {
             let counts = byProvince.get(r.province_code);

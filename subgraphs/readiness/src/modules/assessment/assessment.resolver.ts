@@ -19,8 +19,16 @@ export class AssessmentResolver {
   async readinessRanking(
     @Ctx() ctx: ReadinessContext,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
-    @Arg('criterion', () => String, { nullable: true, description: 'Rank by this criterion\'s coverage instead of full readiness; an unknown code is a BAD_USER_INPUT error naming "criterion".' }) criterion?: string,
-    @Arg('order', () => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC: highest coverage first (default); ASC: lagging provinces first.' }) order: SortDirection = SortDirection.DESC,
+    @Arg('criterion', () => String, {
+      nullable: true,
+      description: 'Rank by this criterion\'s coverage instead of full readiness; an unknown code is a BAD_USER_INPUT error naming "criterion".',
+    })
+    criterion?: string,
+    @Arg('order', () => SortDirection, {
+      defaultValue: SortDirection.DESC,
+      description: 'DESC: highest coverage first (default); ASC: lagging provinces first.',
+    })
+    order: SortDirection = SortDirection.DESC,
     @Arg('first', () => Int, { nullable: true, description: 'How many entries to return, 1 to 34; default all 34.' }) first?: number,
   ): Promise<ReadinessRankingEntry[]> {
     const size = rankingSize(first);
@@ -29,31 +37,44 @@ export class AssessmentResolver {
     const counts = await ctx.loaders.communeCountsByProvince();
     const codes = [...counts.keys()];
     const areas = await Promise.all(codes.map((code) => ctx.loaders.readinessCountsByArea.load({ scope: code, asOf: at })));
-    const items = codes.map((code, i) => ({ code, coverage: areaCoverage(criterion != null ? (areas[i].metByCriterion.get(criterion) ?? 0) : areas[i].fullyMet, counts.get(code)!) }));
-    return rankItems(items, (x) => x.coverage.rate, (x) => x.code, order, size).map(({ rank, item }) =>
-      Object.assign(new ReadinessRankingEntry(), { rank, province: provinceRef(item.code), coverage: item.coverage }),
-    );
+    const items = codes.map((code, i) => ({
+      code,
+      coverage: areaCoverage(criterion != null ? (areas[i].metByCriterion.get(criterion) ?? 0) : areas[i].fullyMet, counts.get(code)!),
+    }));
+    return rankItems(
+      items,
+      (x) => x.coverage.rate,
+      (x) => x.code,
+      order,
+      size,
+    ).map(({ rank, item }) => Object.assign(new ReadinessRankingEntry(), { rank, province: provinceRef(item.code), coverage: item.coverage }));
   }
 
   @Query(() => FailingCommuneConnection, {
     nullable: true,
     description:
-      "The communes of a province that fail a criterion at `asOf` (latest assessment not met, or never assessed), by commune code, paged. Null when this subgraph knows no province with that code.",
+      'The communes of a province that fail a criterion at `asOf` (latest assessment not met, or never assessed), by commune code, paged. Null when this subgraph knows no province with that code.',
   })
   async communesFailingCriterion(
     @Ctx() ctx: ReadinessContext,
     @Arg('provinceCode', () => ID, { description: 'Two-digit province code, e.g. "56".' }) provinceCode: string,
-    @Arg('criterion', () => String, { description: 'Criterion code, e.g. "SPECIALISED_DIGITAL_SIGNATURE"; an unknown code is a BAD_USER_INPUT error naming "criterion".' }) criterion: string,
+    @Arg('criterion', () => String, {
+      description: 'Criterion code, e.g. "SPECIALISED_DIGITAL_SIGNATURE"; an unknown code is a BAD_USER_INPUT error naming "criterion".',
+    })
+    criterion: string,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500; default 50.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Return the communes after this cursor (an `endCursor` from the previous page).' }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'Return the communes after this cursor (an `endCursor` from the previous page).' })
+    after?: string,
   ): Promise<FailingCommuneConnection | null> {
     const page = pageRequest(first, after);
     const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
     requireCriterion(await ctx.loaders.criteriaCatalogue(), criterion);
     if (provinceCode === NATION || !(await ctx.loaders.communeCountsByProvince()).has(provinceCode)) return null;
     const failing = await failingCommunes(ctx.em, provinceCode, criterion, at);
-    const slice = failing.slice(page.offset, page.offset + page.limit).map((f) => Object.assign(new FailingCommuneEdge(), { node: communeRef(f.communeCode), note: f.note, assessedAt: f.assessedAt }));
+    const slice = failing
+      .slice(page.offset, page.offset + page.limit)
+      .map((f) => Object.assign(new FailingCommuneEdge(), { node: communeRef(f.communeCode), note: f.note, assessedAt: f.assessedAt }));
     const result = pageFromSlice(slice, page, failing.length);
     return Object.assign(new FailingCommuneConnection(), {
       edges: result.edges.map((e) => Object.assign(e.node, { cursor: e.cursor })),

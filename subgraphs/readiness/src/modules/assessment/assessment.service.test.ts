@@ -9,14 +9,25 @@ const criterion = (code: string, basic: boolean, position: number): Criterion =>
   Object.assign(new Criterion(), { code, name: code, description: '', category: CriterionCategory.SOFTWARE, basic, legalBasis: '', position });
 const catalogue = [criterion('A', true, 1), criterion('B', true, 2), criterion('X', false, 3)];
 const at = new Date('2025-07-01T00:00:00Z');
-const finding = (criterionCode: string, met: boolean): LatestFinding => ({ communeCode: '01001', criterionCode, met, note: met ? null : 'why', assessedAt: at, assessedBy: 'someone' });
+const finding = (criterionCode: string, met: boolean): LatestFinding => ({
+  communeCode: '01001',
+  criterionCode,
+  met,
+  note: met ? null : 'why',
+  assessedAt: at,
+  assessedBy: 'someone',
+});
 
 describe('buildCommuneReadiness', () => {
   it('meets the basic conditions only when every basic criterion is met; non-basic ones do not count', () => {
     const r = buildCommuneReadiness(catalogue, [finding('A', true), finding('B', true), finding('X', false)], at);
     expect(r.meetsBasicConditions).toBe(true);
     expect(r.unmetCriteria).toEqual([]);
-    expect(r.criteria.map((c) => [c.criterion.code, c.met])).toEqual([['A', true], ['B', true], ['X', false]]);
+    expect(r.criteria.map((c) => [c.criterion.code, c.met])).toEqual([
+      ['A', true],
+      ['B', true],
+      ['X', false],
+    ]);
   });
 
   it('treats a never-assessed criterion as not met, with no assessment time', () => {
@@ -47,17 +58,36 @@ describe('coverage maths', () => {
   });
 
   it('refuses a denominator smaller than the numerator, naming communeCount', () => {
-    expect(() => areaCoverage(5, 4)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'communeCount' }) }));
+    expect(() => areaCoverage(5, 4)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'communeCount' }) }),
+    );
   });
 
   it('builds area readiness over the given denominator, never-assessed communes counting against it', () => {
     const counts = sumCounts([
-      { fullyMet: 2, metByCriterion: new Map([['A', 3], ['B', 2]]) },
-      { fullyMet: 1, metByCriterion: new Map([['A', 1], ['B', 1], ['X', 4]]) },
+      {
+        fullyMet: 2,
+        metByCriterion: new Map([
+          ['A', 3],
+          ['B', 2],
+        ]),
+      },
+      {
+        fullyMet: 1,
+        metByCriterion: new Map([
+          ['A', 1],
+          ['B', 1],
+          ['X', 4],
+        ]),
+      },
     ]);
     const r = buildAreaReadiness(catalogue, counts, 10, at);
     expect(r.fullyMet).toMatchObject({ numerator: 3, denominator: 10, percent: 30 });
-    expect(r.criteria.map((c) => [c.criterion.code, c.coverage.numerator])).toEqual([['A', 4], ['B', 3], ['X', 4]]);
+    expect(r.criteria.map((c) => [c.criterion.code, c.coverage.numerator])).toEqual([
+      ['A', 4],
+      ['B', 3],
+      ['X', 4],
+    ]);
   });
 });
 
@@ -69,15 +99,40 @@ describe('rankItems', () => {
     { code: '03', v: 0.1 },
   ];
   it('ranks descending with shared ranks for ties, listed by code', () => {
-    expect(rankItems(items, (x) => x.v, (x) => x.code, SortDirection.DESC, 4).map((r) => [r.rank, r.item.code])).toEqual([[1, '01'], [2, '02'], [2, '04'], [4, '03']]);
+    expect(
+      rankItems(
+        items,
+        (x) => x.v,
+        (x) => x.code,
+        SortDirection.DESC,
+        4,
+      ).map((r) => [r.rank, r.item.code]),
+    ).toEqual([
+      [1, '01'],
+      [2, '02'],
+      [2, '04'],
+      [4, '03'],
+    ]);
   });
   it('ranks ascending and cuts to first', () => {
-    expect(rankItems(items, (x) => x.v, (x) => x.code, SortDirection.ASC, 2).map((r) => [r.rank, r.item.code])).toEqual([[1, '03'], [2, '02']]);
+    expect(
+      rankItems(
+        items,
+        (x) => x.v,
+        (x) => x.code,
+        SortDirection.ASC,
+        2,
+      ).map((r) => [r.rank, r.item.code]),
+    ).toEqual([
+      [1, '03'],
+      [2, '02'],
+    ]);
   });
   it('validates first: 1 to 34, default 34', () => {
     expect(rankingSize(undefined)).toBe(34);
     expect(rankingSize(1)).toBe(1);
-    for (const bad of [0, 35, -1]) expect(() => rankingSize(bad)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ argument: 'first' }) }));
+    for (const bad of [0, 35, -1])
+      expect(() => rankingSize(bad)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ argument: 'first' }) }));
   });
 });
 
@@ -88,7 +143,9 @@ describe('as-of selection', () => {
   });
   it('keeps a given moment, refuses one before the history, and falls back to the start with no cut-offs', () => {
     expect(readinessAsOf(DATASET_CUTOFFS[0], DATASET_CUTOFFS)).toEqual(DATASET_CUTOFFS[0]);
-    expect(() => readinessAsOf(new Date('2025-05-31T00:00:00Z'), DATASET_CUTOFFS)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ argument: 'asOf' }) }));
+    expect(() => readinessAsOf(new Date('2025-05-31T00:00:00Z'), DATASET_CUTOFFS)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ argument: 'asOf' }) }),
+    );
     expect(readinessAsOf(undefined, [])).toEqual(HISTORY_START);
   });
 });
@@ -96,9 +153,13 @@ describe('as-of selection', () => {
 describe('criterion catalogue helpers', () => {
   it('finds codes and rejects unknown ones, naming the argument', () => {
     expect(requireCriterion(catalogue, 'B').code).toBe('B');
-    expect(() => requireCriterion(catalogue, 'NOPE')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'criterion' }) }));
+    expect(() => requireCriterion(catalogue, 'NOPE')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'criterion' }) }),
+    );
     expect(filterCriteria(catalogue, { basic: false }).map((c) => c.code)).toEqual(['X']);
     expect(filterCriteria(catalogue, { codes: ['B', 'A'] }).map((c) => c.code)).toEqual(['A', 'B']);
-    expect(() => filterCriteria(catalogue, { codes: ['A', 'NOPE'] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ argument: 'filter.codes' }) }));
+    expect(() => filterCriteria(catalogue, { codes: ['A', 'NOPE'] })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ argument: 'filter.codes' }) }),
+    );
   });
 });

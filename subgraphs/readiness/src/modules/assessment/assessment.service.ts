@@ -63,7 +63,10 @@ export function sumCounts(parts: readonly AreaCounts[]): AreaCounts {
  */
 export function areaCoverage(numerator: number, denominator: number): Coverage {
   if (numerator > denominator) {
-    throw new BadUserInputError(`communeCount ${denominator} is smaller than the ${numerator} communes counted by readiness: the representation does not match this dataset.`, 'communeCount');
+    throw new BadUserInputError(
+      `communeCount ${denominator} is smaller than the ${numerator} communes counted by readiness: the representation does not match this dataset.`,
+      'communeCount',
+    );
   }
   return coverage(numerator, denominator);
 }
@@ -73,7 +76,9 @@ export function buildAreaReadiness(catalogue: readonly Criterion[], counts: Area
   const result = new AreaReadiness();
   result.asOf = asOf;
   result.fullyMet = areaCoverage(counts.fullyMet, denominator);
-  result.criteria = catalogue.map((criterion) => Object.assign(new CriterionCoverage(), { criterion, coverage: areaCoverage(counts.metByCriterion.get(criterion.code) ?? 0, denominator) }));
+  result.criteria = catalogue.map((criterion) =>
+    Object.assign(new CriterionCoverage(), { criterion, coverage: areaCoverage(counts.metByCriterion.get(criterion.code) ?? 0, denominator) }),
+  );
   return result;
 }
 
@@ -124,7 +129,9 @@ export interface FailingCommune {
  */
 export async function failingCommunes(em: SqlEntityManager, provinceCode: string, criterionCode: string, asOf: Date): Promise<FailingCommune[]> {
   const knex = em.getKnex();
-  const latest = latestAssessments(em, asOf, ['commune_code', 'met', 'note', 'assessed_at']).where('province_code', provinceCode).where('criterion_code', criterionCode);
+  const latest = latestAssessments(em, asOf, ['commune_code', 'met', 'note', 'assessed_at'])
+    .where('province_code', provinceCode)
+    .where('criterion_code', criterionCode);
   const query = knex
     .select('l.code', 'f.met', 'f.note', 'f.assessed_at')
     .from('commune_locality as l')

@@ -9,16 +9,30 @@ export class CriterionAssessment {
   @Field(() => Criterion, { description: 'The criterion.' })
   criterion: Criterion;
 
-  @Field({ description: 'True when the latest assessment at or before `asOf` found the criterion met. False when it found it unmet, or when the criterion was never assessed by then.' })
+  @Field({
+    description:
+      'True when the latest assessment at or before `asOf` found the criterion met. False when it found it unmet, or when the criterion was never assessed by then.',
+  })
   met: boolean;
 
-  @Field(() => String, { nullable: true, description: "The assessor's note (usually why a criterion is unmet); null when none was written or the criterion was never assessed. Synthetic in the default dataset." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The assessor's note (usually why a criterion is unmet); null when none was written or the criterion was never assessed. Synthetic in the default dataset.",
+  })
   note: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the latest assessment at or before `asOf` was made; null when the criterion had never been assessed by then.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the latest assessment at or before `asOf` was made; null when the criterion had never been assessed by then.',
+  })
   assessedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Who made that assessment (e.g. the provincial Department of Science and Technology); null when never assessed. Synthetic in the default dataset.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who made that assessment (e.g. the provincial Department of Science and Technology); null when never assessed. Synthetic in the default dataset.',
+  })
   assessedBy: string | null;
 }
 
@@ -33,7 +47,10 @@ export class CommuneReadiness {
   @Field(() => [CriterionAssessment], { description: 'Every criterion of the catalogue, in catalogue order, with its state at `asOf`.' })
   criteria: CriterionAssessment[];
 
-  @Field(() => [Criterion], { description: 'The basic criteria not met at `asOf`, in catalogue order: what keeps the commune from meeting the basic conditions. Empty when `meetsBasicConditions`.' })
+  @Field(() => [Criterion], {
+    description:
+      'The basic criteria not met at `asOf`, in catalogue order: what keeps the commune from meeting the basic conditions. Empty when `meetsBasicConditions`.',
+  })
   unmetCriteria: Criterion[];
 }
 
@@ -51,7 +68,10 @@ export class AreaReadiness {
   @Field(() => Date, { description: 'The moment these figures are read at: the `asOf` argument, or the latest reporting cut-off.' })
   asOf: Date;
 
-  @Field(() => Coverage, { description: "Communes fully meeting the basic conditions at `asOf` out of all the area's communes (geography's `communeCount`): a commune never assessed counts against it." })
+  @Field(() => Coverage, {
+    description:
+      "Communes fully meeting the basic conditions at `asOf` out of all the area's communes (geography's `communeCount`): a commune never assessed counts against it.",
+  })
   fullyMet: Coverage;
 
   @Field(() => [CriterionCoverage], { description: 'Coverage of each criterion, in catalogue order.' })
@@ -66,7 +86,10 @@ export class ReadinessRankingEntry {
   @Field(() => ProvinceRef, { description: 'The province.' })
   province: ProvinceRef;
 
-  @Field(() => Coverage, { description: "The ranked coverage: communes fully meeting the basic conditions (or meeting the given criterion) ÷ the province's communes in this subgraph's locality registry (equal to geography's `communeCount` on the same dataset)." })
+  @Field(() => Coverage, {
+    description:
+      "The ranked coverage: communes fully meeting the basic conditions (or meeting the given criterion) ÷ the province's communes in this subgraph's locality registry (equal to geography's `communeCount` on the same dataset).",
+  })
   coverage: Coverage;
 }
 
@@ -81,7 +104,10 @@ export class FailingCommuneEdge {
   @Field(() => String, { nullable: true, description: "The latest assessment's note; null when never assessed or no note. Synthetic in the default dataset." })
   note: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the latest assessment at or before `asOf` found the criterion unmet; null when the criterion was never assessed by then.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the latest assessment at or before `asOf` found the criterion unmet; null when the criterion was never assessed by then.',
+  })
   assessedAt: Date | null;
 }
 

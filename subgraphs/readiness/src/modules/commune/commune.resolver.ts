@@ -10,18 +10,26 @@ import { CommuneRef } from './commune.types';
 
 @Resolver(() => CommuneRef)
 export class CommuneResolver {
-  @FieldResolver(() => CommuneReadiness, { description: "The commune's Public Administration Service Centre against every criterion at `asOf`: the latest assessment at or before it; a criterion never assessed is not met." })
+  @FieldResolver(() => CommuneReadiness, {
+    description:
+      "The commune's Public Administration Service Centre against every criterion at `asOf`: the latest assessment at or before it; a criterion never assessed is not met.",
+  })
   async readiness(
     @Root() commune: CommuneRef,
     @Ctx() ctx: ReadinessContext,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
   ): Promise<CommuneReadiness> {
     const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
-    const [catalogue, findings] = await Promise.all([ctx.loaders.criteriaCatalogue(), ctx.loaders.latestFindingsByCommune.load({ communeCode: commune.code, asOf: at })]);
+    const [catalogue, findings] = await Promise.all([
+      ctx.loaders.criteriaCatalogue(),
+      ctx.loaders.latestFindingsByCommune.load({ communeCode: commune.code, asOf: at }),
+    ]);
     return buildCommuneReadiness(catalogue, findings, at);
   }
 
-  @FieldResolver(() => Int, { description: 'Records the commune synchronised to other communes on the National Public Service Portal over a range of days (synthetic); 0 when none.' })
+  @FieldResolver(() => Int, {
+    description: 'Records the commune synchronised to other communes on the National Public Service Portal over a range of days (synthetic); 0 when none.',
+  })
   syncedRecords(
     @Root() commune: CommuneRef,
     @Ctx() ctx: ReadinessContext,

@@ -2,7 +2,10 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** Geography's Commune, extended here with readiness and synced records. */
 @Directive('@key(fields: "code")')
-@ObjectType('Commune', { simpleResolvers: true, description: 'A commune-level unit (owned by the geography subgraph); readiness and synced-record figures come from the readiness subgraph.' })
+@ObjectType('Commune', {
+  simpleResolvers: true,
+  description: 'A commune-level unit (owned by the geography subgraph); readiness and synced-record figures come from the readiness subgraph.',
+})
 export class CommuneRef {
   @Field(() => ID, { description: 'Five-digit commune code, e.g. "04001".' })
   code: string;

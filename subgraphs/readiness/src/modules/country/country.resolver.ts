@@ -16,7 +16,10 @@ import { CountryRef } from './country.types';
 @Resolver(() => CountryRef)
 export class CountryResolver {
   @Directive('@requires(fields: "communeCount")')
-  @FieldResolver(() => AreaReadiness, { description: "National service-centre readiness at `asOf`: communes fully meeting the basic conditions and each criterion's coverage, over geography's national `communeCount` (3,321)." })
+  @FieldResolver(() => AreaReadiness, {
+    description:
+      "National service-centre readiness at `asOf`: communes fully meeting the basic conditions and each criterion's coverage, over geography's national `communeCount` (3,321).",
+  })
   async readiness(
     @Root() country: CountryRef,
     @Ctx() ctx: ReadinessContext,
@@ -41,7 +44,9 @@ export class CountryResolver {
     return onlineStats(sumTotals((await ctx.loaders.onlineTotalsByRange.load(range)).values()), range);
   }
 
-  @FieldResolver(() => SyncedRecordStats, { description: 'Records synchronised commune-to-commune nationally over a range of days, with a series for charts (synthetic).' })
+  @FieldResolver(() => SyncedRecordStats, {
+    description: 'Records synchronised commune-to-commune nationally over a range of days, with a series for charts (synthetic).',
+  })
   async syncedRecords(
     @Ctx() ctx: ReadinessContext,
     @Arg('from', () => DateScalar, { description: FROM }) from: string,

@@ -5,7 +5,11 @@ export const COUNTRY_CODE = 'VN';
 
 /** Geography's Country, extended here with the national readiness figures. */
 @Directive('@key(fields: "code")')
-@ObjectType('Country', { simpleResolvers: true, description: 'Vietnam as a whole (owned by the geography subgraph); national readiness, online-application and synced-record figures come from the readiness subgraph.' })
+@ObjectType('Country', {
+  simpleResolvers: true,
+  description:
+    'Vietnam as a whole (owned by the geography subgraph); national readiness, online-application and synced-record figures come from the readiness subgraph.',
+})
 export class CountryRef {
   @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code; always "VN".' })
   code: string;

@@ -34,7 +34,10 @@ registerEnumType(CriterionCategory, {
 })
 export class Criterion {
   @PrimaryKey({ type: 'string', length: 40 })
-  @Field(() => ID, { description: 'Stable upper-case code, e.g. "ONLINE_MEETINGS"; use it in `criterion`, `readinessRanking(criterion:)` and `communesFailingCriterion(criterion:)`.' })
+  @Field(() => ID, {
+    description:
+      'Stable upper-case code, e.g. "ONLINE_MEETINGS"; use it in `criterion`, `readinessRanking(criterion:)` and `communesFailingCriterion(criterion:)`.',
+  })
   code: string;
 
   @Property({ type: 'string', length: 120 })
@@ -50,7 +53,10 @@ export class Criterion {
   category: CriterionCategory;
 
   @Property({ type: 'boolean' })
-  @Field({ description: 'True for the basic conditions: a commune fully meets the basic conditions when every basic criterion is met. Non-basic criteria are monitored but do not count towards `fullyMet`.' })
+  @Field({
+    description:
+      'True for the basic conditions: a commune fully meets the basic conditions when every basic criterion is met. Non-basic criteria are monitored but do not count towards `fullyMet`.',
+  })
   basic: boolean;
 
   @Property({ type: 'text' })

@@ -15,7 +15,10 @@ export class CriterionResolver {
   }
 
   @Query(() => Criterion, { nullable: true, description: 'One criterion by its code; null when no criterion has that code.' })
-  criterion(@Ctx() ctx: ReadinessContext, @Arg('code', () => ID, { description: 'Criterion code, e.g. "ONLINE_MEETINGS".' }) code: string): Promise<Criterion | null> {
+  criterion(
+    @Ctx() ctx: ReadinessContext,
+    @Arg('code', () => ID, { description: 'Criterion code, e.g. "ONLINE_MEETINGS".' }) code: string,
+  ): Promise<Criterion | null> {
     return ctx.loaders.criterionByCode.load(code);
   }
 }

@@ -6,7 +6,11 @@ import type { CriterionFilter } from './criterion.inputs';
 export function requireCriterion(catalogue: readonly Criterion[], code: string, argument = 'criterion'): Criterion {
   const found = catalogue.find((c) => c.code === code);
   if (!found) {
-    throw new BadUserInputError(`Argument "${argument}": unknown criterion code "${code}". Known codes: ${catalogue.map((c) => c.code).join(', ')}.`, argument, { value: code });
+    throw new BadUserInputError(
+      `Argument "${argument}": unknown criterion code "${code}". Known codes: ${catalogue.map((c) => c.code).join(', ')}.`,
+      argument,
+      { value: code },
+    );
   }
   return found;
 }

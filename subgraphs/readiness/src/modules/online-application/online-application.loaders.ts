@@ -23,7 +23,9 @@ export function createOnlineApplicationLoaders(em: EntityManager) {
               .where({ day: { $gte: range.from, $lte: range.to } })
               .groupBy('provinceCode')
               .execute<{ provinceCode: string; received: unknown; submitted: unknown; results: unknown }[]>('all');
-            return new Map(rows.map((r) => [r.provinceCode, { received: toInt(r.received), submittedOnline: toInt(r.submitted), resultsOnline: toInt(r.results) }]));
+            return new Map(
+              rows.map((r) => [r.provinceCode, { received: toInt(r.received), submittedOnline: toInt(r.submitted), resultsOnline: toInt(r.results) }]),
+            );
           }),
         ),
       { cacheKeyFn: (r) => `${r.from}|${r.to}` },

@@ -18,7 +18,8 @@ export class OnlineApplicationResolver {
     @Ctx() ctx: ReadinessContext,
     @Arg('from', () => DateScalar, { description: FROM_DESCRIPTION }) from: string,
     @Arg('to', () => DateScalar, { description: TO_DESCRIPTION }) to: string,
-    @Arg('order', () => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC: highest first (default); ASC: lowest first.' }) order: SortDirection = SortDirection.DESC,
+    @Arg('order', () => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC: highest first (default); ASC: lowest first.' })
+    order: SortDirection = SortDirection.DESC,
     @Arg('first', () => Int, { nullable: true, description: 'How many entries to return, 1 to 34; default all 34.' }) first?: number,
     @Arg('by', () => OnlineApplicationMetric, { defaultValue: OnlineApplicationMetric.ONLINE_SUBMISSION_RATE, description: 'The figure to rank by.' })
     by: OnlineApplicationMetric = OnlineApplicationMetric.ONLINE_SUBMISSION_RATE,
@@ -27,8 +28,12 @@ export class OnlineApplicationResolver {
     const size = rankingSize(first);
     const [totals, provinces] = await Promise.all([ctx.loaders.onlineTotalsByRange.load(range), ctx.loaders.communeCountsByProvince()]);
     const items = [...provinces.keys()].map((code) => ({ code, stats: onlineStats(totals.get(code) ?? NO_APPLICATIONS, range) }));
-    return rankItems(items, (x) => metricValue(x.stats, by), (x) => x.code, order, size).map(({ rank, item }) =>
-      Object.assign(new OnlineApplicationRankingEntry(), { rank, province: provinceRef(item.code), stats: item.stats }),
-    );
+    return rankItems(
+      items,
+      (x) => metricValue(x.stats, by),
+      (x) => x.code,
+      order,
+      size,
+    ).map(({ rank, item }) => Object.assign(new OnlineApplicationRankingEntry(), { rank, province: provinceRef(item.code), stats: item.stats }));
   }
 }

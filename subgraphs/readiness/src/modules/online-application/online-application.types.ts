@@ -32,7 +32,9 @@ export class OnlineApplicationStats {
   @Field(() => Coverage, { description: 'resultsOnline ÷ received.' })
   onlineResultRate: Coverage;
 
-  @Field(() => Float, { description: 'received ÷ the number of calendar days in the range (not only the days with data), rounded to two decimals; applications per day.' })
+  @Field(() => Float, {
+    description: 'received ÷ the number of calendar days in the range (not only the days with data), rounded to two decimals; applications per day.',
+  })
   dailyAverageReceived: number;
 }
 

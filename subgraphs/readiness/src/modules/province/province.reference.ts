@@ -7,6 +7,7 @@ import { ProvinceRef } from './province.types';
  */
 export const provinceReference = {
   Province: {
-    __resolveReference: (ref: { code: string; communeCount?: number }): ProvinceRef => Object.assign(new ProvinceRef(), { code: ref.code, communeCount: ref.communeCount }),
+    __resolveReference: (ref: { code: string; communeCount?: number }): ProvinceRef =>
+      Object.assign(new ProvinceRef(), { code: ref.code, communeCount: ref.communeCount }),
   },
 };

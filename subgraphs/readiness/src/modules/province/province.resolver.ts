@@ -12,11 +12,13 @@ import { syncedStats } from '../synced-record/synced-record.service';
 import { SyncedRecordStats } from '../synced-record/synced-record.types';
 import { ProvinceRef } from './province.types';
 
-
 @Resolver(() => ProvinceRef)
 export class ProvinceResolver {
   @Directive('@requires(fields: "communeCount")')
-  @FieldResolver(() => AreaReadiness, { description: "Service-centre readiness of the province's communes at `asOf`; coverage denominators are geography's `communeCount`, so a commune never assessed counts against them." })
+  @FieldResolver(() => AreaReadiness, {
+    description:
+      "Service-centre readiness of the province's communes at `asOf`; coverage denominators are geography's `communeCount`, so a commune never assessed counts against them.",
+  })
   async readiness(
     @Root() province: ProvinceRef,
     @Ctx() ctx: ReadinessContext,
@@ -32,7 +34,9 @@ export class ProvinceResolver {
     return buildAreaReadiness(catalogue, counts, denominator, at);
   }
 
-  @FieldResolver(() => OnlineApplicationStats, { description: "The province's administrative applications over a range of days (synthetic daily figures, calibrated to the reported rates)." })
+  @FieldResolver(() => OnlineApplicationStats, {
+    description: "The province's administrative applications over a range of days (synthetic daily figures, calibrated to the reported rates).",
+  })
   async onlineApplications(
     @Root() province: ProvinceRef,
     @Ctx() ctx: ReadinessContext,
@@ -44,7 +48,9 @@ export class ProvinceResolver {
     return onlineStats(totals.get(province.code) ?? NO_APPLICATIONS, range);
   }
 
-  @FieldResolver(() => SyncedRecordStats, { description: "Records the province's communes synchronised commune-to-commune over a range of days, with a series for charts (synthetic)." })
+  @FieldResolver(() => SyncedRecordStats, {
+    description: "Records the province's communes synchronised commune-to-commune over a range of days, with a series for charts (synthetic).",
+  })
   async syncedRecords(
     @Root() province: ProvinceRef,
     @Ctx() ctx: ReadinessContext,

@@ -2,7 +2,11 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** Geography's Province, extended here with readiness, online applications and synced records. */
 @Directive('@key(fields: "code")')
-@ObjectType('Province', { simpleResolvers: true, description: 'A province or centrally-run city (owned by the geography subgraph); readiness, online-application and synced-record figures come from the readiness subgraph.' })
+@ObjectType('Province', {
+  simpleResolvers: true,
+  description:
+    'A province or centrally-run city (owned by the geography subgraph); readiness, online-application and synced-record figures come from the readiness subgraph.',
+})
 export class ProvinceRef {
   @Field(() => ID, { description: 'Official two-digit administrative code, e.g. "01" Hà Nội.' })
   code: string;

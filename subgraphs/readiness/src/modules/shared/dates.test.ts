@@ -8,11 +8,15 @@ describe('dayRange', () => {
   });
 
   it('rejects from after to, naming "from"', () => {
-    expect(() => dayRange('2025-08-01', '2025-07-31')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'from' }) }));
+    expect(() => dayRange('2025-08-01', '2025-07-31')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'from' }) }),
+    );
   });
 
   it('rejects ranges over 366 days, naming "to"', () => {
-    expect(() => dayRange('2024-01-01', '2025-01-01')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'to' }) }));
+    expect(() => dayRange('2024-01-01', '2025-01-01')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'to' }) }),
+    );
   });
 
   it('lists every day across month ends', () => {

@@ -32,7 +32,9 @@ export function dayRange(from: string, to: string): DayRange {
   if (from > to) throw new BadUserInputError(`Argument "from" (${from}) is after "to" (${to}).`, 'from');
   const days = epochDay(to) - epochDay(from) + 1;
   if (days > MAX_RANGE_DAYS) {
-    throw new BadUserInputError(`The range ${from}..${to} spans ${days} days; at most ${MAX_RANGE_DAYS} are allowed: move "to" closer to "from".`, 'to', { maxDays: MAX_RANGE_DAYS });
+    throw new BadUserInputError(`The range ${from}..${to} spans ${days} days; at most ${MAX_RANGE_DAYS} are allowed: move "to" closer to "from".`, 'to', {
+      maxDays: MAX_RANGE_DAYS,
+    });
   }
   return { from, to, days };
 }
@@ -65,7 +67,7 @@ export function periodStart(day: string, grouping: SyncedRecordGrouping): string
   if (grouping === SyncedRecordGrouping.WEEK) {
     const n = epochDay(day);
     // 1970-01-01 was a Thursday: (n + 3) % 7 is 0 on Mondays.
-    return fromEpochDay(n - (((n + 3) % 7) + 7) % 7);
+    return fromEpochDay(n - ((((n + 3) % 7) + 7) % 7));
   }
   return day;
 }

@@ -3,7 +3,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ simpleResolvers: true, description: 'One period of a synced-records series.' })
 export class SyncedRecordPeriod {
-  @Field(() => DateScalar, { description: 'First calendar day of the period: the day itself, the Monday of its ISO week, or the 1st of its month. Can fall before the range\'s `from` when the range cuts a week or month.' })
+  @Field(() => DateScalar, {
+    description:
+      "First calendar day of the period: the day itself, the Monday of its ISO week, or the 1st of its month. Can fall before the range's `from` when the range cuts a week or month.",
+  })
   periodStart: string;
 
   @Field(() => Int, { description: 'Days of the range inside this period (1 for DAY; up to 7 for WEEK; up to 31 for MONTH).' })
@@ -16,7 +19,7 @@ export class SyncedRecordPeriod {
 @ObjectType({
   simpleResolvers: true,
   description:
-    'Records synchronised commune-to-commune on the National Public Service Portal over a range of days (the data behind the article\'s chart). Synthetic in the default dataset: a trial run in June 2025, official operation from 1 July.',
+    "Records synchronised commune-to-commune on the National Public Service Portal over a range of days (the data behind the article's chart). Synthetic in the default dataset: a trial run in June 2025, official operation from 1 July.",
 })
 export class SyncedRecordStats {
   @Field(() => DateScalar, { description: 'First day of the range (included).' })

@@ -41,12 +41,18 @@ export class AssignmentResolver {
     return round2(a.assessment.expectedPercent);
   }
 
-  @FieldResolver(() => Float, { description: 'Percentage points behind schedule at `asOf`: expected − reported, never below 0; two decimals. The colour rule compares the largest lag of a locality with its thresholds.' })
+  @FieldResolver(() => Float, {
+    description:
+      'Percentage points behind schedule at `asOf`: expected − reported, never below 0; two decimals. The colour rule compares the largest lag of a locality with its thresholds.',
+  })
   lag(@Root() a: AssessedAssignment): number {
     return round2(a.assessment.lag);
   }
 
-  @FieldResolver({ description: 'Not completed and `asOf` is after the deadline (at exactly the deadline it is not yet overdue). An overdue assignment makes its locality RED.' })
+  @FieldResolver({
+    description:
+      'Not completed and `asOf` is after the deadline (at exactly the deadline it is not yet overdue). An overdue assignment makes its locality RED.',
+  })
   overdue(@Root() a: AssessedAssignment): boolean {
     return a.assessment.overdue;
   }

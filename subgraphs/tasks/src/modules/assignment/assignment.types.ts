@@ -2,7 +2,10 @@ import { createConnectionType } from '@kh02/subgraph-kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TaskLevel } from '../progress/progress.enums';
 
-@ObjectType({ description: 'A province- or commune-level task assigned to one locality, with its progress at the moment asked about (`asOf`). Synthetic in the default dataset.' })
+@ObjectType({
+  description:
+    'A province- or commune-level task assigned to one locality, with its progress at the moment asked about (`asOf`). Synthetic in the default dataset.',
+})
 export class Assignment {
   @Field(() => ID, { description: 'Assignment number.' })
   id: number;

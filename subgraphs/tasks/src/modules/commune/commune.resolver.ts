@@ -8,23 +8,47 @@ import { CommuneRef } from './commune.types';
 
 @Resolver(() => CommuneRef)
 export class CommuneResolver {
-  @FieldResolver(() => ProgressStatus, { description: 'The commune\'s own colour at `asOf`, from its commune-level assignments (see `ProgressStatus`).' })
-  async progressStatus(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<ProgressStatus> {
+  @FieldResolver(() => ProgressStatus, { description: "The commune's own colour at `asOf`, from its commune-level assignments (see `ProgressStatus`)." })
+  async progressStatus(
+    @Root() commune: CommuneRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<ProgressStatus> {
     return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).colour as ProgressStatus;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the commune counts as green in green coverage at `asOf`: GREEN and at least one report by then (a commune with no report is not green).' })
-  async countsAsGreen(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<boolean> {
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the commune counts as green in green coverage at `asOf`: GREEN and at least one report by then (a commune with no report is not green).',
+  })
+  async countsAsGreen(
+    @Root() commune: CommuneRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<boolean> {
     return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).countsAsGreen;
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: 'When the commune last reported progress on any assignment, at or before `asOf`; null if it never had.' })
-  async lastReportedAt(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<Date | null> {
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When the commune last reported progress on any assignment, at or before `asOf`; null if it never had.',
+  })
+  async lastReportedAt(
+    @Root() commune: CommuneRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<Date | null> {
     return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).lastReportedAt;
   }
 
-  @FieldResolver(() => [Assignment], { description: 'The commune\'s assignments, in assignment order, with their progress at `asOf`. Empty for a code the tasks subgraph does not know.' })
-  async assignments(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<AssessedAssignment[]> {
+  @FieldResolver(() => [Assignment], {
+    description: "The commune's assignments, in assignment order, with their progress at `asOf`. Empty for a code the tasks subgraph does not know.",
+  })
+  async assignments(
+    @Root() commune: CommuneRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<AssessedAssignment[]> {
     return ctx.loaders.assignmentsOfLocality.load({ code: commune.code, asOf: await ctx.asOf(asOf) });
   }
 }

@@ -17,8 +17,15 @@ export class CountryResolver {
   }
 
   @Directive('@requires(fields: "communeCount")')
-  @FieldResolver(() => Coverage, { description: 'National green coverage at `asOf`: communes counting as green (GREEN and reported at least once), out of all the country\'s communes as geography counts them.' })
-  async greenCoverage(@Root() country: CountryRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<Coverage> {
+  @FieldResolver(() => Coverage, {
+    description:
+      "National green coverage at `asOf`: communes counting as green (GREEN and reported at least once), out of all the country's communes as geography counts them.",
+  })
+  async greenCoverage(
+    @Root() country: CountryRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<Coverage> {
     const summaries = await ctx.loaders.allProvinces(await ctx.asOf(asOf));
     const green = summaries.reduce((sum, s) => sum + s.greenCommunes, 0);
     const denominator = country.communeCount ?? (await ctx.localities()).communeCount;
@@ -26,19 +33,24 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => CoverageBands, { description: 'Provinces by band of green coverage at `asOf` (see `CoverageBands`).' })
-  async coverageBands(@Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<CoverageBands> {
+  async coverageBands(
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<CoverageBands> {
     const at = await ctx.asOf(asOf);
     const entries = await provinceCoverages(ctx, at);
     return { asOf: at, ...coverageBands(entries.map((e) => e.coverage)) };
   }
 
   @Query(() => [ProvinceCoverage], {
-    description: 'Provinces ranked by green coverage at `asOf` (communes counting as green ÷ the province\'s communes), ties by province code. Answered here because the figure belongs to the tasks subgraph.',
+    description:
+      "Provinces ranked by green coverage at `asOf` (communes counting as green ÷ the province's communes), ties by province code. Answered here because the figure belongs to the tasks subgraph.",
   })
   async greenCoverageRanking(
     @Ctx() ctx: TasksContext,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
-    @Arg('order', () => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC (default): highest coverage first; ASC: lowest first.' }) order: SortDirection = SortDirection.DESC,
+    @Arg('order', () => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC (default): highest coverage first; ASC: lowest first.' })
+    order: SortDirection = SortDirection.DESC,
     @Arg('first', () => Int, { nullable: true, description: 'How many provinces to return, 1 to 500; default 50 (all 34).' }) first?: number,
   ): Promise<ProvinceCoverage[]> {
     const { limit } = pageRequest(first, null);

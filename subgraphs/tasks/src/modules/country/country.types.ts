@@ -29,7 +29,10 @@ export class CountryProgress {
   red: number;
 }
 
-@ObjectType({ description: 'Provinces by the green coverage of their communes at one moment; every province is in exactly one band. Coverage per province = communes counting as green ÷ the province\'s communes in the tasks subgraph\'s register.' })
+@ObjectType({
+  description:
+    "Provinces by the green coverage of their communes at one moment; every province is in exactly one band. Coverage per province = communes counting as green ÷ the province's communes in the tasks subgraph's register.",
+})
 export class CoverageBands {
   @Field({ description: 'The moment the counts hold at.' })
   asOf: Date;

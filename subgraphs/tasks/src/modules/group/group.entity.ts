@@ -2,7 +2,10 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Entity({ tableName: 'task_group' })
-@ObjectType('TaskGroup', { description: 'A group of tasks of the plan, e.g. "Completing institutions and the legal architecture". The three groups the article names are real; the others are synthetic, after the plan\'s structure.' })
+@ObjectType('TaskGroup', {
+  description:
+    'A group of tasks of the plan, e.g. "Completing institutions and the legal architecture". The three groups the article names are real; the others are synthetic, after the plan\'s structure.',
+})
 export class TaskGroup {
   @PrimaryKey({ type: 'string', length: 40 })
   @Field(() => ID, { description: 'Stable code, e.g. "INSTITUTIONS", "INFRASTRUCTURE", "RESOURCES".' })

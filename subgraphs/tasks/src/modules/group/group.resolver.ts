@@ -16,7 +16,7 @@ export class GroupResolver {
     return (await ctx.catalog()).planByCode.get(group.planCode)!;
   }
 
-  @FieldResolver(() => TaskConnection, { description: 'A page of the group\'s tasks, filtered and ordered (default: plan order).' })
+  @FieldResolver(() => TaskConnection, { description: "A page of the group's tasks, filtered and ordered (default: plan order)." })
   async tasks(
     @Root() group: TaskGroup,
     @Ctx() ctx: TasksContext,

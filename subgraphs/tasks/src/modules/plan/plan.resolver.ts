@@ -13,16 +13,19 @@ import { Plan } from './plan.entity';
 @Resolver(() => Plan)
 export class PlanResolver {
   @Query(() => Plan, { nullable: true, description: 'A monitored plan by its code; without `code`, Plan No. 02-KH/BCĐTW. Null for an unknown code.' })
-  async plan(@Ctx() ctx: TasksContext, @Arg('code', () => ID, { nullable: true, description: `Plan code as printed; default "${TASKS_PLAN_CODE}".` }) code?: string): Promise<Plan | null> {
+  async plan(
+    @Ctx() ctx: TasksContext,
+    @Arg('code', () => ID, { nullable: true, description: `Plan code as printed; default "${TASKS_PLAN_CODE}".` }) code?: string,
+  ): Promise<Plan | null> {
     return (await ctx.catalog()).planByCode.get(code ?? TASKS_PLAN_CODE) ?? null;
   }
 
-  @FieldResolver(() => [TaskGroup], { description: 'The plan\'s task groups, in plan order.' })
+  @FieldResolver(() => [TaskGroup], { description: "The plan's task groups, in plan order." })
   async groups(@Root() plan: Plan, @Ctx() ctx: TasksContext): Promise<TaskGroup[]> {
     return (await ctx.catalog()).groups.filter((g) => g.planCode === plan.code);
   }
 
-  @FieldResolver(() => TaskConnection, { description: 'A page of the plan\'s tasks, filtered and ordered (default: plan order).' })
+  @FieldResolver(() => TaskConnection, { description: "A page of the plan's tasks, filtered and ordered (default: plan order)." })
   async tasks(
     @Root() plan: Plan,
     @Ctx() ctx: TasksContext,

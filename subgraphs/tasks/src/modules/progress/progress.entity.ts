@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ProgressState } from './progress.enums';
 
 @Entity({ tableName: 'progress_report' })
-@ObjectType({ description: 'One progress report, of one assignment or of a central task. Reports are append-only: a later report supersedes an earlier one from its `reportedAt` on, nothing is overwritten. In the default dataset reports are synthetic and recorded only when the percentage changed.' })
+@ObjectType({
+  description:
+    'One progress report, of one assignment or of a central task. Reports are append-only: a later report supersedes an earlier one from its `reportedAt` on, nothing is overwritten. In the default dataset reports are synthetic and recorded only when the percentage changed.',
+})
 export class ProgressReport {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   @Field(() => ID, { description: 'Report number; increases with `reportedAt` in the default dataset.' })
@@ -30,6 +33,6 @@ export class ProgressReport {
   reportedAt: Date;
 
   @Property({ type: 'string', length: 300 })
-  @Field({ description: 'Who reported: the responsible body, or the locality\'s People\'s Committee (commune names synthetic).' })
+  @Field({ description: "Who reported: the responsible body, or the locality's People's Committee (commune names synthetic)." })
   reportedBy: string;
 }

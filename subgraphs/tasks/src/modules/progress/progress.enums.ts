@@ -26,8 +26,8 @@ export enum ProgressStatus {
 registerEnumType(ProgressStatus, {
   name: 'ProgressStatus',
   description:
-    'Colour of a locality on the KH02 monitoring map, from its OWN assignments (a province\'s from its province-level assignments, a commune\'s from its commune-level ones) at the moment asked about. ' +
-    'For each assignment the schedule expects progress rising linearly from 0 % at the task\'s start to 100 % at its deadline; the lag is expected minus last reported percent (a completed assignment has no lag), ' +
+    "Colour of a locality on the KH02 monitoring map, from its OWN assignments (a province's from its province-level assignments, a commune's from its commune-level ones) at the moment asked about. " +
+    "For each assignment the schedule expects progress rising linearly from 0 % at the task's start to 100 % at its deadline; the lag is expected minus last reported percent (a completed assignment has no lag), " +
     'and an assignment not completed after its deadline is overdue (at exactly the deadline it is not yet overdue). ' +
     `RED: any assignment overdue, or the largest lag is at least the red threshold; YELLOW: the largest lag is at least the yellow threshold; GREEN otherwise, including a locality with no assignments. ` +
     `Thresholds are configured per deployment (TASKS_YELLOW_LAG, TASKS_RED_LAG; defaults ${DEFAULT_THRESHOLDS.yellowLag} and ${DEFAULT_THRESHOLDS.redLag} percentage points). ` +

@@ -163,7 +163,17 @@ export function createProgressLoaders({ em, catalog, localities, thresholds }: P
     );
   };
 
-  return { assignmentsOfLocality, assignmentsOfProvince, assignmentsOfTask, centralReports, assignmentReports, localityProgress, provinceSummary, taskProgress, allProvinces };
+  return {
+    assignmentsOfLocality,
+    assignmentsOfProvince,
+    assignmentsOfTask,
+    centralReports,
+    assignmentReports,
+    localityProgress,
+    provinceSummary,
+    taskProgress,
+    allProvinces,
+  };
 }
 
 /** The progress loaders of one request. */

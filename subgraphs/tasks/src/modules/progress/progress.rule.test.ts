@@ -101,7 +101,13 @@ describe('progressStatus and countsAsGreen', () => {
 describe('validateThresholds', () => {
   it('accepts 0 < yellow < red <= 100 and rejects the rest', () => {
     expect(validateThresholds({ yellowLag: 10, redLag: 100 })).toEqual({ yellowLag: 10, redLag: 100 });
-    for (const bad of [{ yellowLag: 0, redLag: 10 }, { yellowLag: 20, redLag: 20 }, { yellowLag: 30, redLag: 20 }, { yellowLag: 10, redLag: 101 }, { yellowLag: Number.NaN, redLag: 20 }]) {
+    for (const bad of [
+      { yellowLag: 0, redLag: 10 },
+      { yellowLag: 20, redLag: 20 },
+      { yellowLag: 30, redLag: 20 },
+      { yellowLag: 10, redLag: 101 },
+      { yellowLag: Number.NaN, redLag: 20 },
+    ]) {
       expect(() => validateThresholds(bad)).toThrow(RangeError);
     }
   });

@@ -110,7 +110,10 @@ export function colourOf(assessments: readonly Assessment[], thresholds: Progres
  * last reports.
  */
 export function progressStatus(assignments: readonly { schedule: Schedule; latest: LatestReport | null }[], at: Date, thresholds: ProgressThresholds): Colour {
-  return colourOf(assignments.map((a) => assess(a.schedule, a.latest, at)), thresholds);
+  return colourOf(
+    assignments.map((a) => assess(a.schedule, a.latest, at)),
+    thresholds,
+  );
 }
 
 /**

@@ -90,7 +90,18 @@ export async function readAssignments(em: EntityManager, asOf: Date, scope: Assi
     .limit(1);
   const query = knex('assignment as a')
     .leftJoin('progress_report as r', (j) => j.on('r.id', '=', knex.raw('(?)', [latestId])))
-    .select('a.id', 'a.task_code', 'a.level', 'a.locality_code', 'a.province_code', 'r.id as report_id', 'r.state', 'r.percent', 'r.reported_at', 'r.reported_by')
+    .select(
+      'a.id',
+      'a.task_code',
+      'a.level',
+      'a.locality_code',
+      'a.province_code',
+      'r.id as report_id',
+      'r.state',
+      'r.percent',
+      'r.reported_at',
+      'r.reported_by',
+    )
     .orderBy('a.id');
   if (scope) query.whereIn(`a.${scope.column}`, [...scope.values]);
   const rows = await run<RawReport & { report_id: number | null; level: string; locality_code: string; province_code: string }>(em, query);
@@ -105,7 +116,11 @@ export async function readAssignments(em: EntityManager, asOf: Date, scope: Assi
 }
 
 /** Report histories up to `asOf`, oldest first: of the given assignments, or of the given central tasks. One statement. */
-export async function readReports(em: EntityManager, asOf: Date, scope: { assignmentIds: readonly number[] } | { centralTaskCodes: readonly string[] }): Promise<ReportRow[]> {
+export async function readReports(
+  em: EntityManager,
+  asOf: Date,
+  scope: { assignmentIds: readonly number[] } | { centralTaskCodes: readonly string[] },
+): Promise<ReportRow[]> {
   const query = em
     .getKnex()('progress_report')
     .select('id', 'task_code', 'assignment_id', 'state', 'percent', 'reported_at', 'reported_by')
@@ -143,7 +158,10 @@ export interface LocalityProgress {
 
 /** Applies the colour rule to one locality's assessed assignments. */
 export function summariseLocality(assignments: readonly AssessedAssignment[], thresholds: ProgressThresholds): LocalityProgress {
-  const colour = colourOf(assignments.map((a) => a.assessment), thresholds);
+  const colour = colourOf(
+    assignments.map((a) => a.assessment),
+    thresholds,
+  );
   let lastReportedAt: Date | null = null;
   for (const a of assignments) {
     if (a.latest && (!lastReportedAt || a.latest.reportedAt > lastReportedAt)) lastReportedAt = a.latest.reportedAt;
@@ -164,7 +182,12 @@ export interface ProvinceSummary {
 }
 
 /** Summarises all assignments of one province (province-level and commune-level). */
-export function summariseProvince(provinceCode: string, asOf: Date, assignments: readonly AssessedAssignment[], thresholds: ProgressThresholds): ProvinceSummary {
+export function summariseProvince(
+  provinceCode: string,
+  asOf: Date,
+  assignments: readonly AssessedAssignment[],
+  thresholds: ProgressThresholds,
+): ProvinceSummary {
   const own: AssessedAssignment[] = [];
   const byCommune = new Map<string, AssessedAssignment[]>();
   const overdue = new Set<string>();
@@ -179,7 +202,16 @@ export function summariseProvince(provinceCode: string, asOf: Date, assignments:
   }
   let greenCommunes = 0;
   for (const list of byCommune.values()) if (summariseLocality(list, thresholds).countsAsGreen) greenCommunes++;
-  return { provinceCode, asOf, colour: colourOf(own.map((a) => a.assessment), thresholds), greenCommunes, overdueTaskCodes: [...overdue].sort() };
+  return {
+    provinceCode,
+    asOf,
+    colour: colourOf(
+      own.map((a) => a.assessment),
+      thresholds,
+    ),
+    greenCommunes,
+    overdueTaskCodes: [...overdue].sort(),
+  };
 }
 
 /** A task's progress at one moment. */

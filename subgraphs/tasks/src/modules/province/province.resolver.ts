@@ -18,24 +18,37 @@ import { ProvinceRef } from './province.types';
  */
 export function greenCoverageOver(green: number, denominator: number, where: string): Coverage {
   if (green > denominator) {
-    throw new GraphQLError(`${where}: ${green} green communes but geography counts ${denominator} communes; the tasks and geography data disagree.`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    throw new GraphQLError(`${where}: ${green} green communes but geography counts ${denominator} communes; the tasks and geography data disagree.`, {
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   }
   return coverage(green, denominator);
 }
 
 @Resolver(() => ProvinceRef)
 export class ProvinceResolver {
-  @FieldResolver(() => ProgressStatus, { description: 'The province\'s own colour at `asOf`, from its province-level assignments only (see `ProgressStatus`); its communes do not change it.' })
-  async progressStatus(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<ProgressStatus> {
+  @FieldResolver(() => ProgressStatus, {
+    description: "The province's own colour at `asOf`, from its province-level assignments only (see `ProgressStatus`); its communes do not change it.",
+  })
+  async progressStatus(
+    @Root() province: ProvinceRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<ProgressStatus> {
     const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf) });
     return summary.colour as ProgressStatus;
   }
 
   @Directive('@requires(fields: "communeCount")')
   @FieldResolver(() => Coverage, {
-    description: 'Green coverage at `asOf`: communes that are GREEN and have reported at least once, out of ALL the province\'s communes as geography counts them (`communeCount`), so a commune with no report counts against it.',
+    description:
+      "Green coverage at `asOf`: communes that are GREEN and have reported at least once, out of ALL the province's communes as geography counts them (`communeCount`), so a commune with no report counts against it.",
   })
-  async greenCoverage(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<Coverage> {
+  async greenCoverage(
+    @Root() province: ProvinceRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<Coverage> {
     const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf) });
     // Through the gateway communeCount always arrives (@requires); called directly without it, the register's count stands in.
     const denominator = province.communeCount ?? (await ctx.localities()).communesByProvince.get(province.code) ?? 0;
@@ -43,7 +56,8 @@ export class ProvinceResolver {
   }
 
   @FieldResolver(() => TaskConnection, {
-    description: 'Tasks with at least one assignment in this province (its own or one of its communes\') overdue at `asOf`, ordered by deadline then plan order. Central tasks are not assigned to provinces and never appear here.',
+    description:
+      "Tasks with at least one assignment in this province (its own or one of its communes') overdue at `asOf`, ordered by deadline then plan order. Central tasks are not assigned to provinces and never appear here.",
   })
   async overdueTasks(
     @Root() province: ProvinceRef,
@@ -59,8 +73,12 @@ export class ProvinceResolver {
     return pageOf(sortTasks(tasks, { field: TaskOrderField.DEADLINE, direction: SortDirection.ASC }), page);
   }
 
-  @FieldResolver(() => [Assignment], { description: 'The province\'s own (province-level) assignments, in assignment order, with their progress at `asOf`.' })
-  async assignments(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<AssessedAssignment[]> {
+  @FieldResolver(() => [Assignment], { description: "The province's own (province-level) assignments, in assignment order, with their progress at `asOf`." })
+  async assignments(
+    @Root() province: ProvinceRef,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<AssessedAssignment[]> {
     return ctx.loaders.assignmentsOfLocality.load({ code: province.code, asOf: await ctx.asOf(asOf) });
   }
 }

@@ -2,7 +2,10 @@ import { Coverage } from '@kh02/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "code")')
-@ObjectType('Province', { description: 'A province or centrally-run city (owned by geography). The tasks subgraph adds its plan progress: its own colour, the green coverage of its communes, its overdue tasks.' })
+@ObjectType('Province', {
+  description:
+    'A province or centrally-run city (owned by geography). The tasks subgraph adds its plan progress: its own colour, the green coverage of its communes, its overdue tasks.',
+})
 export class ProvinceRef {
   @Field(() => ID, { description: 'Official two-digit code, e.g. "04" Cao Bằng.' })
   code: string;
@@ -20,6 +23,8 @@ export class ProvinceCoverage {
   @Field(() => ProvinceRef, { description: 'The province (name and other fields come from geography).' })
   province: ProvinceRef;
 
-  @Field(() => Coverage, { description: 'Communes counting as green out of the province\'s communes in the tasks subgraph\'s register (the same units geography counts).' })
+  @Field(() => Coverage, {
+    description: "Communes counting as green out of the province's communes in the tasks subgraph's register (the same units geography counts).",
+  })
   coverage: Coverage;
 }

@@ -3,7 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { TaskLevel } from '../progress/progress.enums';
 
 @Entity({ tableName: 'task' })
-@ObjectType({ description: 'A task of the plan: what must be done, by which level, by when. Central tasks report their own progress; province and commune tasks are assigned to every province or commune, each assignment reporting separately.' })
+@ObjectType({
+  description:
+    'A task of the plan: what must be done, by which level, by when. Central tasks report their own progress; province and commune tasks are assigned to every province or commune, each assignment reporting separately.',
+})
 export class Task {
   @PrimaryKey({ type: 'string', length: 40 })
   @Field(() => ID, { description: 'Task code, e.g. "KH02-1.1" (group number, then position in the group). Synthetic numbering in the default dataset.' })
@@ -42,10 +45,16 @@ export class Task {
   startsAt: Date;
 
   @Property({ type: 'datetime' })
-  @Field({ description: 'Deadline: the end of the due day, 23:59:59 Vietnam time. The schedule expects 100 % here; a task or assignment not completed strictly after it is overdue.' })
+  @Field({
+    description:
+      'Deadline: the end of the due day, 23:59:59 Vietnam time. The schedule expects 100 % here; a task or assignment not completed strictly after it is overdue.',
+  })
   deadline: Date;
 
   @Property({ type: 'boolean' })
-  @Field({ description: 'True when the task is invented for the default dataset; false when it paraphrases a task the article names. Schedules, assignments and progress are synthetic either way.' })
+  @Field({
+    description:
+      'True when the task is invented for the default dataset; false when it paraphrases a task the article names. Schedules, assignments and progress are synthetic either way.',
+  })
   synthetic: boolean;
 }

@@ -2,7 +2,7 @@ import { SortDirection } from '@kh02/subgraph-kit';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ProgressState, TaskLevel } from '../progress/progress.enums';
 
-@InputType({ description: 'Narrows a list of tasks. All given conditions must hold. `states` and `overdue` are judged at the list\'s `asOf`.' })
+@InputType({ description: "Narrows a list of tasks. All given conditions must hold. `states` and `overdue` are judged at the list's `asOf`." })
 export class TaskFilter {
   @Field(() => [ID], { nullable: true, description: 'Only tasks of these groups (codes, e.g. "INSTITUTIONS").' })
   groupCodes?: string[];
@@ -13,7 +13,11 @@ export class TaskFilter {
   @Field(() => [ProgressState], { nullable: true, description: 'Only tasks in one of these states at `asOf` (see `TaskProgress.state`).' })
   states?: ProgressState[];
 
-  @Field({ nullable: true, description: 'true: only tasks overdue at `asOf` (past the deadline and not completed: a central task by its own report, an assigned task when any assignment is); false: only tasks that are not.' })
+  @Field({
+    nullable: true,
+    description:
+      'true: only tasks overdue at `asOf` (past the deadline and not completed: a central task by its own report, an assigned task when any assignment is); false: only tasks that are not.',
+  })
   overdue?: boolean;
 
   @Field({ nullable: true, description: 'Responsible body contains this text, ignoring case and diacritics ("justice" finds "Ministry of Justice").' })

@@ -50,16 +50,23 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => TaskProgress, { description: 'Progress of the task at `asOf`.' })
-  async progress(@Root() task: Task, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<TaskProgress> {
+  async progress(
+    @Root() task: Task,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<TaskProgress> {
     const [p] = await taskProgressOf(ctx, [task], await ctx.asOf(asOf));
     return { ...p, percent: round2(p.percent), expectedPercent: round2(p.expectedPercent) };
   }
 
-  @FieldResolver(() => AssignmentConnection, { description: 'A page of the task\'s assignments (by assignment number), with their progress at `asOf`. Empty for a central task.' })
+  @FieldResolver(() => AssignmentConnection, {
+    description: "A page of the task's assignments (by assignment number), with their progress at `asOf`. Empty for a central task.",
+  })
   async assignments(
     @Root() task: Task,
     @Ctx() ctx: TasksContext,
-    @Arg('provinceCode', () => ID, { nullable: true, description: 'Only assignments in this province (the province itself and its communes).' }) provinceCode?: string,
+    @Arg('provinceCode', () => ID, { nullable: true, description: 'Only assignments in this province (the province itself and its communes).' })
+    provinceCode?: string,
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
@@ -71,11 +78,17 @@ export class TaskResolver {
     return pageOf(provinceCode ? all.filter((a) => a.provinceCode === provinceCode) : all, page);
   }
 
-  @FieldResolver(() => [ProgressReport], { description: 'A central task\'s own progress reports up to `asOf`, oldest first. Empty for province and commune tasks, whose reports are on their assignments.' })
-  async reports(@Root() task: Task, @Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<ReportRow[]> {
+  @FieldResolver(() => [ProgressReport], {
+    description:
+      "A central task's own progress reports up to `asOf`, oldest first. Empty for province and commune tasks, whose reports are on their assignments.",
+  })
+  async reports(
+    @Root() task: Task,
+    @Ctx() ctx: TasksContext,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+  ): Promise<ReportRow[]> {
     const at = await ctx.asOf(asOf);
     if (task.level !== TaskLevel.CENTRAL) return [];
     return ctx.loaders.centralReports.load({ code: task.code, asOf: at });
   }
 }
-

@@ -18,7 +18,13 @@ export interface TaskScope {
  * request); `states` and `overdue` need each remaining task's progress at `asOf`, which the
  * progress loaders compute in a constant number of statements.
  */
-export async function listTasks(ctx: TasksContext, scope: TaskScope, filter: TaskFilter | null | undefined, orderBy: TaskOrder | null | undefined, asOf: Date): Promise<Task[]> {
+export async function listTasks(
+  ctx: TasksContext,
+  scope: TaskScope,
+  filter: TaskFilter | null | undefined,
+  orderBy: TaskOrder | null | undefined,
+  asOf: Date,
+): Promise<Task[]> {
   const { tasks } = await ctx.catalog();
   const body = filter?.responsibleBody != null ? normalizeSearchText(filter.responsibleBody) : null;
   let list = tasks.filter(
