@@ -105,14 +105,31 @@ export async function readAssignments(em: EntityManager, asOf: Date, scope: Assi
     .orderBy('a.id');
   if (scope) query.whereIn(`a.${scope.column}`, [...scope.values]);
   const rows = await run<RawReport & { report_id: number | null; level: string; locality_code: string; province_code: string }>(em, query);
-  return rows.map((r) => ({
-    id: Number(r.id),
-    taskCode: r.task_code,
-    level: r.level as TaskLevel,
-    localityCode: r.locality_code,
-    provinceCode: r.province_code,
-    latest: r.report_id == null ? null : toReport({ ...r, id: r.report_id, assignment_id: r.id }),
-  }));
+  // Built field by field, not by spreading: this runs for every assignment of the country (20k).
+  const out: AssignmentRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out[i] = {
+      id: Number(r.id),
+      taskCode: r.task_code,
+      level: r.level as TaskLevel,
+      localityCode: r.locality_code,
+      provinceCode: r.province_code,
+      latest:
+        r.report_id == null
+          ? null
+          : {
+              id: Number(r.report_id),
+              taskCode: r.task_code,
+              assignmentId: Number(r.id),
+              state: r.state as ProgressState,
+              percent: Number(r.percent),
+              reportedAt: toDate(r.reported_at),
+              reportedBy: r.reported_by,
+            },
+    };
+  }
+  return out;
 }
 
 /** Report histories up to `asOf`, oldest first: of the given assignments, or of the given central tasks. One statement. */
@@ -138,11 +155,25 @@ export async function readReports(
 
 /** Judges assignment rows at `asOf` with their tasks' schedules. */
 export function assessRows(rows: readonly AssignmentRow[], tasks: ReadonlyMap<string, Task>, asOf: Date): AssessedAssignment[] {
-  return rows.map((row) => {
+  // A loop building each object whole (no spread): this runs for every assignment of the country.
+  const out: AssessedAssignment[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const task = tasks.get(row.taskCode);
     if (!task) throw new Error(`Assignment ${row.id} refers to a missing task ${row.taskCode}`);
-    return { ...row, asOf, task, assessment: assess(task, row.latest, asOf) };
-  });
+    out[i] = {
+      id: row.id,
+      taskCode: row.taskCode,
+      level: row.level,
+      localityCode: row.localityCode,
+      provinceCode: row.provinceCode,
+      latest: row.latest,
+      asOf,
+      task,
+      assessment: assess(task, row.latest, asOf),
+    };
+  }
+  return out;
 }
 
 /** A locality's progress at one moment, from its own assignments. */
