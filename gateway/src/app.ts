@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, CALLER_HEADER, encodeCaller, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/subgraph-kit';
+import { ANONYMOUS, ArgumentValuesRule, CALLER_HEADER, encodeCaller, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/subgraph-kit';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -89,6 +89,7 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
+    validationRules: [ArgumentValuesRule],
     // The stock gateway passes subgraph error text (with URLs) to clients; mask it in production.
     formatError: (formatted) => formatError(formatted, config.production),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],

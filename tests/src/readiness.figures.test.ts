@@ -85,4 +85,5 @@ test('bad ranges are BAD_USER_INPUT naming the argument, through the gateway', a
   expect(reversed.errors?.[0].message).toMatch(/"from"|"to"/);
   const notADate = await platform.query('{ country { onlineApplications(from: "2025-02-30", to: "2025-07-01") { received } } }');
   expect(notADate.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(notADate.errors?.[0].message).toContain('Argument "from" has an invalid value');
 });

@@ -22,6 +22,7 @@ export class ForbiddenError extends GraphQLError {
 
 /** Message prefixes graphql-js uses when a literal or variable does not fit its declared type. */
 const VALUE_ERRORS = [
+  /^Argument "[^"]+" has an invalid value/,
   /^Expected value of type/,
   /^Variable "\$[^"]+" got invalid value/,
   /^Value "[^"]*" does not exist in "/,

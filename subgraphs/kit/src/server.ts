@@ -10,6 +10,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { callerFromHeaders, GATEWAY_SECRET_HEADER, secretMatches } from './auth';
 import type { BaseContext, Caller } from './context';
 import { formatError } from './errors';
+import { ArgumentValuesRule } from './validation';
 
 /** What every subgraph package's `createSubgraph()` returns. It never listens, migrates or seeds. */
 export interface Subgraph<TContext extends BaseContext = BaseContext> {
@@ -32,6 +33,7 @@ export function createSubgraphServer<TContext extends ApolloBaseContext>(schema:
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    validationRules: [ArgumentValuesRule],
     formatError: (formatted) => formatError(formatted, production),
   });
 }

@@ -73,6 +73,12 @@ describe('communes', () => {
     expect(r.errors?.[0].message).toContain(text);
   });
 
+  test('a literal of the wrong type is BAD_USER_INPUT naming the argument', async () => {
+    const r = await geo.run('{ communes(first: "ten") { totalCount } province(code: "04") { communes(orderBy: { field: SIZE }) { totalCount } } }');
+    expect(r.errors?.[0].message).toBe('Argument "first" has an invalid value: Int cannot represent non-integer value: "ten"');
+    for (const e of r.errors ?? []) expect(e.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   test('an unknown enum value is BAD_USER_INPUT', async () => {
     const r = await geo.run('{ communes(filter: { kind: CASTLE }) { totalCount } }');
     expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
