@@ -2,7 +2,10 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import type { CriterionLoaders } from '../criterion/criterion.loaders';
 import { groupBy, runQuery, toBool, toDate, toInt } from '../shared/sql';
-import { latestAssessments, NO_COUNTS, sumCounts, type AreaCounts, type LatestFinding } from './assessment.service';
+import type { ReadinessContext } from '../../context';
+import { readinessAsOf } from '../cutoff/cutoff.service';
+import { buildAreaReadiness, latestAssessments, NO_COUNTS, sumCounts, type AreaCounts, type LatestFinding } from './assessment.service';
+import type { AreaReadiness } from './assessment.types';
 
 /** A commune's findings at a moment. */
 export interface CommuneAsOf {
@@ -104,4 +107,23 @@ export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLo
       { cacheKeyFn: (k) => `${k.scope}|${k.asOf.getTime()}` },
     ),
   };
+}
+
+/**
+ * Readiness of an area (a province code, or {@link NATION}) at `asOf`, through the request's
+ * loaders. `communeCount` is geography's (via `@requires`); called straight, without the gateway,
+ * it is absent and this subgraph's own locality count stands in.
+ */
+export async function areaReadiness(ctx: ReadinessContext, scope: string, asOf: Date | undefined, communeCount: number | undefined): Promise<AreaReadiness> {
+  const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
+  const ownCount = async () => {
+    const counts = await ctx.loaders.communeCountsByProvince();
+    return scope === NATION ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(scope) ?? 0);
+  };
+  const [catalogue, counts, denominator] = await Promise.all([
+    ctx.loaders.criteriaCatalogue(),
+    ctx.loaders.readinessCountsByArea.load({ scope, asOf: at }),
+    communeCount ?? ownCount(),
+  ]);
+  return buildAreaReadiness(catalogue, counts, denominator, at);
 }

@@ -1,10 +1,8 @@
 import { DateScalar } from '@kh02/subgraph-kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
-import { NATION } from '../assessment/assessment.loaders';
-import { buildAreaReadiness } from '../assessment/assessment.service';
+import { areaReadiness, NATION } from '../assessment/assessment.loaders';
 import { AreaReadiness } from '../assessment/assessment.types';
-import { readinessAsOf } from '../cutoff/cutoff.service';
 import { onlineStats, sumTotals } from '../online-application/online-application.service';
 import { OnlineApplicationStats } from '../online-application/online-application.types';
 import { dayRange } from '../shared/dates';
@@ -25,13 +23,7 @@ export class CountryResolver {
     @Ctx() ctx: ReadinessContext,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
   ): Promise<AreaReadiness> {
-    const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
-    const [catalogue, counts, denominator] = await Promise.all([
-      ctx.loaders.criteriaCatalogue(),
-      ctx.loaders.readinessCountsByArea.load({ scope: NATION, asOf: at }),
-      country.communeCount ?? ctx.loaders.communeCountsByProvince().then((m) => [...m.values()].reduce((a, b) => a + b, 0)),
-    ]);
-    return buildAreaReadiness(catalogue, counts, denominator, at);
+    return areaReadiness(ctx, NATION, asOf, country.communeCount);
   }
 
   @FieldResolver(() => OnlineApplicationStats, { description: 'Administrative applications of all provinces over a range of days.' })

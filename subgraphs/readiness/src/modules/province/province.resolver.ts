@@ -1,9 +1,8 @@
 import { DateScalar } from '@kh02/subgraph-kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
-import { buildAreaReadiness } from '../assessment/assessment.service';
+import { areaReadiness } from '../assessment/assessment.loaders';
 import { AreaReadiness } from '../assessment/assessment.types';
-import { readinessAsOf } from '../cutoff/cutoff.service';
 import { NO_APPLICATIONS, onlineStats } from '../online-application/online-application.service';
 import { OnlineApplicationStats } from '../online-application/online-application.types';
 import { dayRange } from '../shared/dates';
@@ -24,14 +23,7 @@ export class ProvinceResolver {
     @Ctx() ctx: ReadinessContext,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
   ): Promise<AreaReadiness> {
-    const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
-    const [catalogue, counts, denominator] = await Promise.all([
-      ctx.loaders.criteriaCatalogue(),
-      ctx.loaders.readinessCountsByArea.load({ scope: province.code, asOf: at }),
-      // Called straight (not through the gateway) there is no communeCount: use this subgraph's own count.
-      province.communeCount ?? ctx.loaders.communeCountsByProvince().then((m) => m.get(province.code) ?? 0),
-    ]);
-    return buildAreaReadiness(catalogue, counts, denominator, at);
+    return areaReadiness(ctx, province.code, asOf, province.communeCount);
   }
 
   @FieldResolver(() => OnlineApplicationStats, {
