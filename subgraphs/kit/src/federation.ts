@@ -31,5 +31,5 @@ export async function buildFederatedSchema(
   for (const [typeName, typeResolvers] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) };
   }
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
 }
