@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -135,9 +136,29 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Where `npm run bench` installs the peer arm (Hive Gateway), outside the workspace's dependencies. */
+export const PEER_DIR = path.join(ROOT, 'scripts/bench-peer');
+
+/**
+ * Loads a package of the peer arm from {@link PEER_DIR}.
+ * @throws Error saying how to install it when `npm run bench` has not installed it yet
+ */
+export function requirePeer<T>(pkg: string): T {
+  const req = createRequire(path.join(PEER_DIR, 'package.json'));
+  try {
+    return req(pkg) as T;
+  } catch (error) {
+    throw new Error(`${pkg} is not installed in ${PEER_DIR}: run \`node scripts/bin/bench-peer-install.cjs\` (npm run bench does it)`, { cause: error });
+  }
+}
+
 /** Version of an installed package, read from its package.json. */
 export function versionOf(pkg: string): string {
-  const candidates = [path.join(ROOT, 'node_modules', pkg, 'package.json'), path.join(ROOT, 'scripts/node_modules', pkg, 'package.json')];
+  const candidates = [
+    path.join(ROOT, 'node_modules', pkg, 'package.json'),
+    path.join(ROOT, 'scripts/node_modules', pkg, 'package.json'),
+    path.join(PEER_DIR, 'node_modules', pkg, 'package.json'),
+  ];
   for (const file of candidates) if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   return 'not installed';
 }

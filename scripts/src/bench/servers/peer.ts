@@ -1,15 +1,27 @@
 /**
  * The peer arm: `@graphql-hive/gateway`'s runtime serving the same supergraph on Node's HTTP
  * server; with `@graphql-hive/router-runtime`'s query planner when BENCH_PEER_ROUTER=1.
+ *
+ * Hive Gateway is not a dependency of the workspace: `npm run bench` installs it into
+ * `scripts/bench-peer` from that folder's own lockfile, and it is loaded from there.
  */
-import { createGatewayRuntime, type GatewayConfigSupergraph } from '@graphql-hive/gateway';
 import { GATEWAY_SECRET_HEADER } from '@kh02/subgraph-kit';
 import http from 'node:http';
+import { PEER_DIR, requirePeer } from '../common';
 import { fail, serverEnv } from './env';
+
+/** The part of Hive Gateway's API this arm uses (its own types live with the on-demand install). */
+interface HiveGateway {
+  createGatewayRuntime(config: Record<string, unknown>): http.RequestListener;
+}
+interface HiveRouterRuntime {
+  unifiedGraphHandler: unknown;
+}
 
 async function main(): Promise<void> {
   const env = serverEnv();
-  const config: GatewayConfigSupergraph = {
+  const { createGatewayRuntime } = requirePeer<HiveGateway>('@graphql-hive/gateway');
+  const config: Record<string, unknown> = {
     supergraph: env.supergraphSdl,
     logging: 'error',
     landingPage: false,
@@ -19,14 +31,13 @@ async function main(): Promise<void> {
     transportEntries: { '*': { headers: [[GATEWAY_SECRET_HEADER, env.secret]], options: { deduplicateInflightRequests: false } } },
   };
   if (process.env.BENCH_PEER_ROUTER === '1') {
-    const { unifiedGraphHandler } = await import('@graphql-hive/router-runtime');
-    config.unifiedGraphHandler = unifiedGraphHandler;
+    config.unifiedGraphHandler = requirePeer<HiveRouterRuntime>('@graphql-hive/router-runtime').unifiedGraphHandler;
   }
   const runtime = createGatewayRuntime(config);
   const server = http.createServer(runtime);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(env.port, '127.0.0.1', resolve));
-  process.stdout.write('peer ready\n');
+  process.stdout.write(`peer ready (${PEER_DIR})\n`);
 }
 
 main().catch(fail);
