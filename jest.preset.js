@@ -12,7 +12,9 @@ module.exports = (dir) => ({
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false }],
   },
   moduleNameMapper: {
+    '^@kh02/common$': path.join(__dirname, 'common/src'),
     '^@kh02/subgraph-kit$': path.join(__dirname, 'subgraphs/kit/src'),
+    '^@kh02/subgraph-kit/testing$': path.join(__dirname, 'subgraphs/kit/src/testing'),
     '^@kh02/geography$': path.join(__dirname, 'subgraphs/geography/src'),
     '^@kh02/tasks$': path.join(__dirname, 'subgraphs/tasks/src'),
     '^@kh02/readiness$': path.join(__dirname, 'subgraphs/readiness/src'),

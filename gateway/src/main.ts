@@ -1,3 +1,4 @@
+import { exitOnUnsupportedNode } from '@kh02/common';
 import pino from 'pino';
 import { createGateway } from './app';
 import { loadGatewayConfig } from './config';
@@ -5,6 +6,7 @@ import { loadGatewayConfig } from './config';
 const log = pino({ level: process.env.LOG_LEVEL || 'info', base: { service: 'gateway' } });
 
 async function main(): Promise<void> {
+  exitOnUnsupportedNode();
   let config;
   try {
     config = loadGatewayConfig();

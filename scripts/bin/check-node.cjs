@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Plain CommonJS so it runs before anything is compiled, on any Node: the one line a user on an
+// The same rule as common/src/runtime.ts (which every main() applies), in plain CommonJS so that it
+// runs before anything is compiled, on any Node: the one line a user on an
 // unsupported runtime sees instead of a native-module crash later (better-sqlite3 13 needs >= 22).
 'use strict';
 const SUPPORTED = [22, 24];

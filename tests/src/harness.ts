@@ -2,7 +2,8 @@ import { createGateway, loadGatewayConfig, type Gateway } from '@kh02/gateway';
 import * as geography from '@kh02/geography';
 import * as readiness from '@kh02/readiness';
 import * as tasks from '@kh02/tasks';
-import { createTestDatabase, migrate, serveSubgraph, sqlStatsOf, type ServedSubgraph, type Subgraph, type TestDatabase } from '@kh02/subgraph-kit';
+import { migrate, serveSubgraph, sqlStatsOf, type ServedSubgraph, type Subgraph } from '@kh02/subgraph-kit';
+import { createTestDatabase, type TestDatabase } from '@kh02/subgraph-kit/testing';
 import type { BaseContext, SqlStats } from '@kh02/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 

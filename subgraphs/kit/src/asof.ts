@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '@kh02/common';
 
 /**
  * The default dataset's reporting cut-offs: weekly, Fridays 16:00 Vietnam time, from the first

@@ -3,7 +3,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import path from 'node:path';
 import { REPO_ROOT } from './config';
-import type { BaseContext, Caller } from './context';
+import type { Caller } from '@kh02/common';
+import type { BaseContext } from './context';
 import { openDatabase } from './orm';
 import { createSubgraphServer, stopServer, type Subgraph } from './server';
 

@@ -1,17 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { ANONYMOUS, type Caller } from '@kh02/common';
 import { requestLoggerContext, SqlStats } from './orm';
-
-/** Who is asking, as the gateway vouched for it (see `auth.ts`). */
-export interface Caller {
-  /** Stable identifier of the caller, or "anonymous". */
-  id: string;
-  /** Scopes granted, e.g. `read`, `write:tasks`. */
-  scopes: string[];
-}
-
-/** The anonymous reader: the monitoring data are public. */
-export const ANONYMOUS: Caller = Object.freeze({ id: 'anonymous', scopes: ['read'] }) as Caller;
 
 /** What every subgraph's request context holds; subgraphs add their loaders. */
 export interface BaseContext {

@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 
-export * from './auth';
+// What the gateway shares with the subgraphs, re-exported so a subgraph has one import for its toolkit.
+export * from '@kh02/common';
+
 export * from './config';
 export * from './context';
 export * from './dataset';
-export * from './errors';
 export * from './federation';
 export * from './migration';
 export * from './orm';
 export * from './scalars';
 export * from './server';
-export * from './testing';
 export * from './text';
 export * from './types/connection';
 export * from './types/coverage';
@@ -18,4 +18,3 @@ export * from './types/enums';
 export * from './main';
 export * from './asof';
 export * from './assemble';
-export * from './validation';

@@ -1,3 +1,4 @@
+import { exitOnUnsupportedNode } from '@kh02/common';
 import pino from 'pino';
 import type { SubgraphConfig } from './config';
 import type { ServedSubgraph, Subgraph } from './server';
@@ -9,8 +10,10 @@ export interface Started {
   seeded: boolean;
 }
 
-/** The process logger: JSON lines on stdout (pino), level from LOG_LEVEL. */
-export const logger = pino({ level: process.env.LOG_LEVEL || 'info', base: { service: process.env.KH02_SERVICE } });
+/** The process logger: JSON lines on stdout (pino), level from LOG_LEVEL; made when a process starts, not when the kit is imported. */
+function processLogger(): pino.Logger {
+  return pino({ level: process.env.LOG_LEVEL || 'info', base: { service: process.env.KH02_SERVICE } });
+}
 
 /**
  * Runs a subgraph process: loads config, starts, logs where it listens, and on SIGTERM/SIGINT
@@ -21,6 +24,7 @@ export async function runSubgraphMain<C extends SubgraphConfig>(
   loadConfig: () => Readonly<C>,
   start: (config: Readonly<C>) => Promise<Started>,
 ): Promise<void> {
+  exitOnUnsupportedNode();
   let config: Readonly<C>;
   try {
     config = loadConfig();
@@ -28,7 +32,7 @@ export async function runSubgraphMain<C extends SubgraphConfig>(
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
-  const log = logger.child({ subgraph: config.name });
+  const log = processLogger().child({ subgraph: config.name });
   try {
     const { subgraph, served, seeded } = await start(config);
     log.info({ url: served.url, seeded }, `${config.name} subgraph ready`);

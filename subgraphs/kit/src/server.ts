@@ -7,10 +7,8 @@ import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
-import { callerFromHeaders, GATEWAY_SECRET_HEADER, secretMatches } from './auth';
-import type { BaseContext, Caller } from './context';
-import { formatError } from './errors';
-import { ArgumentValuesRule } from './validation';
+import { ArgumentValuesRule, callerFromHeaders, formatError, GATEWAY_SECRET_HEADER, secretMatches, type Caller } from '@kh02/common';
+import type { BaseContext } from './context';
 
 /** What every subgraph package's `createSubgraph()` returns. It never listens, migrates or seeds. */
 export interface Subgraph<TContext extends BaseContext = BaseContext> {

@@ -1,5 +1,5 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { ArgumentValuesRule } from './validation';
+import { ArgumentValuesRule } from '@kh02/common';
 import { DateScalar } from './scalars';
 
 const schema = buildSchema(`

@@ -4,7 +4,6 @@ export { createReadinessContext, createReadinessLoaders, type ReadinessContext }
 export { buildReadinessSchema } from './schema';
 export { seedReadiness, type SeedOptions } from './seed';
 export { migrations } from './migrations';
-export { startTestReadiness, type TestReadiness } from './testing';
 export {
   areaCoverage,
   buildAreaReadiness,

@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@kh02/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@kh02/subgraph-kit/testing';
 import { createSubgraph } from './app';
 import type { ReadinessContext } from './context';
 import { seedReadiness } from './seed';

@@ -4,7 +4,6 @@ export { createTasksContext, type TasksContext } from './context';
 export { buildTasksSchema } from './schema';
 export { seedTasks, type SeedOptions } from './seed';
 export { migrations } from './migrations';
-export { startTestTasks, type TestTasks } from './testing';
 export * from './modules/progress/progress.rule';
 export { ProgressState, ProgressStatus, TaskLevel } from './modules/progress/progress.enums';
 export {

@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@kh02/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@kh02/subgraph-kit/testing';
 import { createSubgraph, type TasksOptions } from './app';
 import type { TasksContext } from './context';
 import { seedTasks } from './seed';

@@ -1,4 +1,5 @@
-import { createTestDatabase, migrate, schemaDrift } from '@kh02/subgraph-kit';
+import { migrate, schemaDrift } from '@kh02/subgraph-kit';
+import { createTestDatabase } from '@kh02/subgraph-kit/testing';
 import { createSubgraph } from '../app';
 
 test('the migrations create exactly the schema the entities describe, and run once', async () => {

@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '@kh02/common';
 
 /** Relay page information, shared by every subgraph's connections. */
 @Directive('@shareable')

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ANONYMOUS, type Caller } from './context';
+import { ANONYMOUS, type Caller } from './caller';
 
 /** Header carrying the shared secret from gateway to subgraphs. */
 export const GATEWAY_SECRET_HEADER = 'x-kh02-gateway-secret';

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './caller';
+export * from './errors';
+export * from './runtime';
+export * from './validation';
