@@ -1,5 +1,4 @@
-import { DATASET_CUTOFFS, HISTORY_START, PUBLISHED_CUTOFF } from '../asof';
-import { generateLocalities } from './localities';
+import { DATASET_CUTOFFS, generateLocalities, HISTORY_START, PUBLISHED_CUTOFF } from '@kh02/subgraph-kit';
 import { GREEN_COMMUNE_TARGETS, generateTasksDataset, TASKS_PLAN_CODE } from './tasks';
 
 const full = generateTasksDataset();

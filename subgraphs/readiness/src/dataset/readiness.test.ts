@@ -1,7 +1,4 @@
-import 'reflect-metadata';
-import { DATASET_CUTOFFS, PUBLISHED_CUTOFF } from '../asof';
-import { coverage } from '../types/coverage';
-import { generateLocalities } from './localities';
+import { coverage, DATASET_CUTOFFS, generateLocalities, PUBLISHED_CUTOFF } from '@kh02/subgraph-kit';
 import { generateReadiness, READINESS_CRITERIA, READINESS_F8_PROVINCES, READINESS_FIRST_DAY, READINESS_LAST_DAY, type ReadinessDataset } from './readiness';
 
 const full = generateReadiness();

@@ -1,6 +1,4 @@
-import { DATASET_CUTOFFS, HISTORY_START } from '../asof';
-import { generateLocalities } from './localities';
-import { createRandom, DEFAULT_SEED, type Random } from './random';
+import { createRandom, DATASET_CUTOFFS, DEFAULT_SEED, generateLocalities, HISTORY_START, type Random } from '@kh02/subgraph-kit';
 
 /**
  * The tasks subgraph's slice of the default dataset: Plan No. 02-KH/BCĐTW, its task groups and

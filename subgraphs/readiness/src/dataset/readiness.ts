@@ -1,6 +1,4 @@
-import { DATASET_CUTOFFS } from '../asof';
-import { generateLocalities, type CommuneRecord, type ProvinceRecord } from './localities';
-import { createRandom, DEFAULT_SEED, type Random } from './random';
+import { createRandom, DATASET_CUTOFFS, DEFAULT_SEED, generateLocalities, type CommuneRecord, type ProvinceRecord, type Random } from '@kh02/subgraph-kit';
 
 /** Groups of readiness criteria (Decree 118/2025/ND-CP lists headquarters, equipment, staffing, plus the digital conditions). */
 export type ReadinessCategory = 'HEADQUARTERS' | 'STAFF' | 'EQUIPMENT' | 'CONNECTIVITY' | 'DIGITAL_SIGNATURE' | 'SOFTWARE' | 'DATA';
