@@ -1,7 +1,17 @@
-import { createRandom, DATASET_CUTOFFS, DEFAULT_SEED, generateLocalities, type CommuneRecord, type ProvinceRecord, type Random } from '@kh02/subgraph-kit';
+import {
+  coverage,
+  createRandom,
+  DATASET_CUTOFFS,
+  DEFAULT_SEED,
+  generateLocalities,
+  type CommuneRecord,
+  type ProvinceRecord,
+  type Random,
+} from '@kh02/subgraph-kit';
+import type { CriterionCategory } from '../modules/criterion/criterion.entity';
 
-/** Groups of readiness criteria (Decree 118/2025/ND-CP lists headquarters, equipment, staffing, plus the digital conditions). */
-export type ReadinessCategory = 'HEADQUARTERS' | 'STAFF' | 'EQUIPMENT' | 'CONNECTIVITY' | 'DIGITAL_SIGNATURE' | 'SOFTWARE' | 'DATA';
+/** Groups of readiness criteria: the values of the subgraph's `CriterionCategory` (Decree 118/2025/ND-CP lists headquarters, equipment, staffing, plus the digital conditions). */
+export type ReadinessCategory = `${CriterionCategory}`;
 
 /** One criterion a commune's Public Administration Service Centre is assessed against. */
 export interface ReadinessCriterionRecord {
@@ -387,10 +397,8 @@ function onlineApplications(seed: number, provinces: readonly ProvinceRecord[]):
   return rows;
 }
 
-/** A share as a percentage rounded half-up at two decimals, in integers: the same rule as the kit's `coverage()`. */
-function percentOf(n: number, total: number): number {
-  return total === 0 ? 0 : Math.floor((n * 20000 + total) / (2 * total)) / 100;
-}
+/** A share as the graph prints it: the kit's `coverage()` percentage (half-up, two decimals). */
+const percentOf = (n: number, total: number): number => coverage(n, total).percent;
 
 /** The smallest count whose share of `total` rounds (half-up, 2 decimals) to `percent`. */
 function countForPercent(total: number, percent: number): number {
