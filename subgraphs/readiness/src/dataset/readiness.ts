@@ -137,6 +137,9 @@ export const READINESS_FULLY_MET_TARGET = 1981;
 /** Hà Nội's online-submission and results-online percentages for 1–31 July 2025 (F9). */
 export const READINESS_HANOI_JULY = Object.freeze({ provinceCode: '01', onlineSubmissionPercent: 32.73, onlineResultPercent: 5.3 });
 
+/** Hồ Chí Minh City's daily intake in July as a share of its June level, before day-to-day noise (F10: "far below"). */
+export const READINESS_HCMC_JULY = Object.freeze({ provinceCode: '79', receivedFactor: 0.62 });
+
 /** First and last day of the daily series (online applications, synced records), Vietnam calendar days. */
 export const READINESS_FIRST_DAY = '2025-06-01';
 export const READINESS_LAST_DAY = '2025-07-31';
@@ -373,7 +376,7 @@ function onlineApplications(seed: number, provinces: readonly ProvinceRecord[]):
     const rng = createRandom(seed, 'readiness', 'online', p.code);
     const base = p.unitsTotal * (30 + rng.next() * 25) * (p.kind === 'CITY' ? 1.6 : 1);
     // Hồ Chí Minh City's July intake fell far below June's (F10); elsewhere July is roughly like June.
-    const julyFactor = p.code === '79' ? 0.62 : 0.95 + rng.next() * 0.2;
+    const julyFactor = p.code === READINESS_HCMC_JULY.provinceCode ? READINESS_HCMC_JULY.receivedFactor : 0.95 + rng.next() * 0.2;
     const isHanoi = p.code === READINESS_HANOI_JULY.provinceCode;
     const julyRate = isHanoi ? READINESS_HANOI_JULY.onlineSubmissionPercent / 100 : 0.4 + rng.next() * 0.45;
     const juneRate = julyRate - rng.next() * 0.06;
