@@ -1,4 +1,5 @@
-import { DATASET_CUTOFFS, generateLocalities, generateReadiness, READINESS_F8_PROVINCES } from '@kh02/subgraph-kit';
+import { DATASET_CUTOFFS, generateLocalities } from '@kh02/subgraph-kit';
+import { generateReadiness, READINESS_F8_PROVINCES } from './dataset/readiness';
 import { startTestReadiness, type TestReadiness } from './testing';
 
 let r: TestReadiness;

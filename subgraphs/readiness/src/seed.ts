@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { generateReadiness } from '@kh02/subgraph-kit';
+import { generateReadiness } from './dataset/readiness';
 import { Assessment } from './modules/assessment/assessment.entity';
 import { Criterion, type CriterionCategory } from './modules/criterion/criterion.entity';
 import { ReportingCutoff } from './modules/cutoff/cutoff.entity';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { generateTasksDataset } from '@kh02/subgraph-kit';
+import { generateTasksDataset } from './dataset/tasks';
 import { AssignmentEntity } from './modules/assignment/assignment.entity';
 import { TaskGroup } from './modules/group/group.entity';
 import { Locality } from './modules/locality/locality.entity';

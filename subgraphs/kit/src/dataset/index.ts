@@ -12,5 +12,3 @@ export {
   type ProvinceKind,
   type ProvinceRecord,
 } from './localities';
-export * from './readiness';
-export * from './tasks';

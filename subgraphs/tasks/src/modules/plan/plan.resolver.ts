@@ -1,5 +1,4 @@
 import { pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
-import { TASKS_PLAN_CODE } from '@kh02/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { TaskGroup } from '../group/group.entity';
@@ -9,15 +8,18 @@ import { listTasks } from '../task/task.service';
 import { TaskConnection } from '../task/task.types';
 import { AFTER_DESCRIPTION, AS_OF_DESCRIPTION, FIRST_DESCRIPTION } from '../timeline/timeline.args';
 import { Plan } from './plan.entity';
+import { defaultPlan } from './plan.service';
 
 @Resolver(() => Plan)
 export class PlanResolver {
   @Query(() => Plan, { nullable: true, description: 'A monitored plan by its code; without `code`, Plan No. 02-KH/BCĐTW. Null for an unknown code.' })
   async plan(
     @Ctx() ctx: TasksContext,
-    @Arg('code', () => ID, { nullable: true, description: `Plan code as printed; default "${TASKS_PLAN_CODE}".` }) code?: string,
+    // The default named here is the plan the default dataset seeds; the resolver takes it from the rows (defaultPlan).
+    @Arg('code', () => ID, { nullable: true, description: 'Plan code as printed; default "02-KH/BCĐTW".' }) code?: string,
   ): Promise<Plan | null> {
-    return (await ctx.catalog()).planByCode.get(code ?? TASKS_PLAN_CODE) ?? null;
+    const catalog = await ctx.catalog();
+    return code == null ? defaultPlan(catalog.plans) : (catalog.planByCode.get(code) ?? null);
   }
 
   @FieldResolver(() => [TaskGroup], { description: "The plan's task groups, in plan order." })

@@ -1,6 +1,5 @@
-import { DATASET_CUTOFFS, HISTORY_START } from '../asof';
-import { generateLocalities } from './localities';
-import { createRandom, DEFAULT_SEED, type Random } from './random';
+import { createRandom, DATASET_CUTOFFS, DEFAULT_SEED, generateLocalities, HISTORY_START, type Random } from '@kh02/subgraph-kit';
+import { DEFAULT_THRESHOLDS, expectedPercent, type LatestReport } from '../modules/progress/progress.rule';
 
 /**
  * The tasks subgraph's slice of the default dataset: Plan No. 02-KH/BCĐTW, its task groups and
@@ -23,8 +22,10 @@ import { createRandom, DEFAULT_SEED, type Random } from './random';
  * slow, but finish every task due before 31 July by then, so that no locality-level task is
  * overdue at the published cut-off. Progress is reported only when the percentage changes.
  *
- * The guarantee relies on the tasks subgraph's colour rule with lag thresholds of at most 20
- * points for YELLOW (default 15): the subgraph's figure tests check the figures through the rule.
+ * Expectations come from the tasks subgraph's own colour rule (`expectedPercent` in
+ * `progress.rule.ts`). The guarantee holds while the rule's YELLOW threshold is at most
+ * {@link MIN_SLOW_LAG} points (checked against `DEFAULT_THRESHOLDS` on generation); the dataset's
+ * tests and the subgraph's figure tests check the figures through the rule.
  */
 
 /** Code of the plan, as printed. */
@@ -32,8 +33,8 @@ export const TASKS_PLAN_CODE = '02-KH/BCĐTW';
 
 /** Level a task is carried out at. */
 export type TaskLevelCode = 'CENTRAL' | 'PROVINCE' | 'COMMUNE';
-/** Reported state of an assignment or central task. */
-export type ProgressStateCode = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED';
+/** Reported state of an assignment or central task (the colour rule's report states). */
+export type ProgressStateCode = LatestReport['state'];
 
 /** The plan. */
 export interface PlanRecord {
@@ -607,14 +608,11 @@ const TASKS: readonly TaskDefinition[] = [
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 
-/** Linear schedule: 0 % at the start, 100 % at the deadline (the tasks subgraph's rule uses the same). */
-function expected(task: TaskRecord, at: number): number {
-  const start = task.startsAt.getTime();
-  const end = task.deadline.getTime();
-  if (at <= start) return 0;
-  if (at >= end) return 100;
-  return (100 * (at - start)) / (end - start);
-}
+/**
+ * The fewest points a slow locality is behind schedule: at least the colour rule's YELLOW
+ * threshold, so that lagging by it is not GREEN (the F2/F3/F5 targets depend on it).
+ */
+const MIN_SLOW_LAG = 20;
 
 const stateOf = (percent: number): ProgressStateCode => (percent >= 100 ? 'COMPLETED' : percent > 0 ? 'IN_PROGRESS' : 'NOT_STARTED');
 
@@ -687,11 +685,11 @@ function trajectory(task: TaskRecord, plan: LocalityPlan, cutoffs: readonly numb
     let p = previous;
     if (k >= plan.firstReport && task.startsAt.getTime() < t) {
       if (k >= plan.greenFrom) {
-        p = Math.min(100, Math.ceil(expected(task, t + WEEK) / 20) * 20);
+        p = Math.min(100, Math.ceil(expectedPercent(task, new Date(t + WEEK)) / 20) * 20);
       } else if (task.deadline.getTime() < t && k >= (plan.lateDone.get(task.code) ?? Infinity)) {
         p = 100;
       } else {
-        p = Math.max(0, Math.floor((expected(task, t) - plan.lag) / 10) * 10);
+        p = Math.max(0, Math.floor((expectedPercent(task, new Date(t)) - plan.lag) / 10) * 10);
       }
     }
     previous = Math.max(previous, p);
@@ -725,6 +723,11 @@ export function generateTasksDataset(options: { seed?: number; fraction?: number
 }
 
 function buildTasksDataset(seed: number, fraction: number): TasksDataset {
+  if (DEFAULT_THRESHOLDS.yellowLag > MIN_SLOW_LAG) {
+    throw new Error(
+      `the tasks dataset needs a YELLOW threshold of at most ${MIN_SLOW_LAG} points, the colour rule's default is ${DEFAULT_THRESHOLDS.yellowLag}`,
+    );
+  }
   const registry = generateLocalities({ seed, fraction });
   const full = generateLocalities({ seed, fraction: 1 });
   const { plan, groups, tasks } = buildCatalog();
@@ -783,9 +786,9 @@ function buildTasksDataset(seed: number, fraction: number): TasksDataset {
     if (level === 'PROVINCE') {
       // Every province ends green (F1); over half are on track from the first week.
       const greenFrom = rng.next() < 0.55 ? 0 : rng.int(1, 6);
-      return { firstReport: 0, greenFrom, lag: rng.int(20, 45), lateDone };
+      return { firstReport: 0, greenFrom, lag: rng.int(MIN_SLOW_LAG, 45), lateDone };
     }
-    const lag = rng.int(20, 55);
+    const lag = rng.int(MIN_SLOW_LAG, 55);
     if (!green.has(code)) return { firstReport: rng.int(0, 4), greenFrom: Infinity, lag, lateDone };
     // Cumulative share of the final green communes that are green by each cut-off: the road to 31 July.
     const road = [0.08, 0.15, 0.25, 0.37, 0.52, 0.67, 0.8, 0.9, 1];

@@ -1,9 +1,17 @@
-import { DATASET_CUTOFFS } from '../asof';
-import { generateLocalities, type CommuneRecord, type ProvinceRecord } from './localities';
-import { createRandom, DEFAULT_SEED, type Random } from './random';
+import {
+  coverage,
+  createRandom,
+  DATASET_CUTOFFS,
+  DEFAULT_SEED,
+  generateLocalities,
+  type CommuneRecord,
+  type ProvinceRecord,
+  type Random,
+} from '@kh02/subgraph-kit';
+import type { CriterionCategory } from '../modules/criterion/criterion.entity';
 
-/** Groups of readiness criteria (Decree 118/2025/ND-CP lists headquarters, equipment, staffing, plus the digital conditions). */
-export type ReadinessCategory = 'HEADQUARTERS' | 'STAFF' | 'EQUIPMENT' | 'CONNECTIVITY' | 'DIGITAL_SIGNATURE' | 'SOFTWARE' | 'DATA';
+/** Groups of readiness criteria: the values of the subgraph's `CriterionCategory` (Decree 118/2025/ND-CP lists headquarters, equipment, staffing, plus the digital conditions). */
+export type ReadinessCategory = `${CriterionCategory}`;
 
 /** One criterion a commune's Public Administration Service Centre is assessed against. */
 export interface ReadinessCriterionRecord {
@@ -128,6 +136,9 @@ export const READINESS_FULLY_MET_TARGET = 1981;
 
 /** Hà Nội's online-submission and results-online percentages for 1–31 July 2025 (F9). */
 export const READINESS_HANOI_JULY = Object.freeze({ provinceCode: '01', onlineSubmissionPercent: 32.73, onlineResultPercent: 5.3 });
+
+/** Hồ Chí Minh City's daily intake in July as a share of its June level, before day-to-day noise (F10: "far below"). */
+export const READINESS_HCMC_JULY = Object.freeze({ provinceCode: '79', receivedFactor: 0.62 });
 
 /** First and last day of the daily series (online applications, synced records), Vietnam calendar days. */
 export const READINESS_FIRST_DAY = '2025-06-01';
@@ -365,7 +376,7 @@ function onlineApplications(seed: number, provinces: readonly ProvinceRecord[]):
     const rng = createRandom(seed, 'readiness', 'online', p.code);
     const base = p.unitsTotal * (30 + rng.next() * 25) * (p.kind === 'CITY' ? 1.6 : 1);
     // Hồ Chí Minh City's July intake fell far below June's (F10); elsewhere July is roughly like June.
-    const julyFactor = p.code === '79' ? 0.62 : 0.95 + rng.next() * 0.2;
+    const julyFactor = p.code === READINESS_HCMC_JULY.provinceCode ? READINESS_HCMC_JULY.receivedFactor : 0.95 + rng.next() * 0.2;
     const isHanoi = p.code === READINESS_HANOI_JULY.provinceCode;
     const julyRate = isHanoi ? READINESS_HANOI_JULY.onlineSubmissionPercent / 100 : 0.4 + rng.next() * 0.45;
     const juneRate = julyRate - rng.next() * 0.06;
@@ -389,10 +400,8 @@ function onlineApplications(seed: number, provinces: readonly ProvinceRecord[]):
   return rows;
 }
 
-/** A share as a percentage rounded half-up at two decimals, in integers: the same rule as the kit's `coverage()`. */
-function percentOf(n: number, total: number): number {
-  return total === 0 ? 0 : Math.floor((n * 20000 + total) / (2 * total)) / 100;
-}
+/** A share as the graph prints it: the kit's `coverage()` percentage (half-up, two decimals). */
+const percentOf = (n: number, total: number): number => coverage(n, total).percent;
 
 /** The smallest count whose share of `total` rounds (half-up, 2 decimals) to `percent`. */
 function countForPercent(total: number, percent: number): number {

@@ -1,7 +1,6 @@
-import 'reflect-metadata';
-import { DATASET_CUTOFFS, PUBLISHED_CUTOFF } from '../asof';
-import { coverage } from '../types/coverage';
-import { generateLocalities } from './localities';
+import { coverage, DATASET_CUTOFFS, generateLocalities, PUBLISHED_CUTOFF } from '@kh02/subgraph-kit';
+import { buildCommuneReadiness } from '../modules/assessment/assessment.service';
+import { Criterion, type CriterionCategory } from '../modules/criterion/criterion.entity';
 import { generateReadiness, READINESS_CRITERIA, READINESS_F8_PROVINCES, READINESS_FIRST_DAY, READINESS_LAST_DAY, type ReadinessDataset } from './readiness';
 
 const full = generateReadiness();
@@ -25,9 +24,23 @@ function stateAt(data: ReadinessDataset, at: Date): Map<string, Map<string, bool
   return state;
 }
 
+/** The subgraph's catalogue, as the seed writes it. */
+const CATALOGUE = READINESS_CRITERIA.map((c) => Object.assign(new Criterion(), { ...c, category: c.category as CriterionCategory }));
+
+/** Communes fully meeting the basic conditions at `at`, by the readiness subgraph's own rule (`buildCommuneReadiness`). */
 const fullyMet = (data: ReadinessDataset, at: Date) => {
   const state = stateAt(data, at);
-  return data.localities.filter((l) => BASIC.every((b) => state.get(l.code)?.get(b) === true)).length;
+  return data.localities.filter((l) => {
+    const findings = [...(state.get(l.code) ?? [])].map(([criterionCode, met]) => ({
+      communeCode: l.code,
+      criterionCode,
+      met,
+      note: null,
+      assessedAt: at,
+      assessedBy: '',
+    }));
+    return buildCommuneReadiness(CATALOGUE, findings, at).meetsBasicConditions;
+  }).length;
 };
 
 const published = stateAt(full, PUBLISHED_CUTOFF);

@@ -1,5 +1,6 @@
-import { DATASET_CUTOFFS, HISTORY_START, PUBLISHED_CUTOFF } from '../asof';
-import { generateLocalities } from './localities';
+import { coverage, DATASET_CUTOFFS, generateLocalities, HISTORY_START, PUBLISHED_CUTOFF } from '@kh02/subgraph-kit';
+import { countColours, coverageBands } from '../modules/country/country.service';
+import { countsAsGreen, DEFAULT_THRESHOLDS, progressStatus, type LatestReport, type Schedule } from '../modules/progress/progress.rule';
 import { GREEN_COMMUNE_TARGETS, generateTasksDataset, TASKS_PLAN_CODE } from './tasks';
 
 const full = generateTasksDataset();
@@ -53,8 +54,41 @@ describe('generateTasksDataset', () => {
     expect(full100.sort()).toEqual(['01', '14', '15', '20', '25', '33', '46', '96']);
     expect(full.greenTargets['04']).toBe(3);
     expect(full.greenTargets['12']).toBe(3);
-    const above70 = Object.entries(full.greenTargets).filter(([c, n]) => 10 * n > 7 * units.get(c)! && n < units.get(c)!);
-    expect(above70).toHaveLength(13);
+    const bands = coverageBands(Object.entries(full.greenTargets).map(([c, n]) => coverage(n, units.get(c)!)));
+    expect(bands).toMatchObject({ full: 8, above70: 13 });
+  });
+
+  it('F1, F2, F3, F5 hold through the subgraph\u2019s own rules at the published cut-off: colours, green coverage and bands', () => {
+    const at = PUBLISHED_CUTOFF;
+    const tasks = new Map(full.tasks.map((t) => [t.code, t]));
+    // Reports are in time order, so the last one at or before the cut-off wins.
+    const latest = new Map<number, LatestReport>();
+    for (const r of full.reports) if (r.assignmentId !== null && r.reportedAt <= at) latest.set(r.assignmentId, r);
+    const byLocality = new Map<string, { schedule: Schedule; latest: LatestReport | null }[]>();
+    for (const a of full.assignments) {
+      const list = byLocality.get(a.localityCode) ?? [];
+      list.push({ schedule: tasks.get(a.taskCode)!, latest: latest.get(a.id) ?? null });
+      byLocality.set(a.localityCode, list);
+    }
+    const colourOf = (code: string) => progressStatus(byLocality.get(code) ?? [], at, DEFAULT_THRESHOLDS);
+    const registry = generateLocalities();
+    expect(countColours(registry.provinces.map((p) => colourOf(p.code)))).toEqual({ green: 34, yellow: 0, red: 0 });
+    const coverages = new Map(
+      registry.provinces.map((p) => {
+        const communes = registry.communes.filter((c) => c.provinceCode === p.code);
+        const green = communes.filter((c) =>
+          countsAsGreen(
+            colourOf(c.code),
+            (byLocality.get(c.code) ?? []).some((a) => a.latest !== null),
+          ),
+        ).length;
+        return [p.code, coverage(green, communes.length)];
+      }),
+    );
+    for (const [code, c] of coverages) expect(c.numerator).toBe(full.greenTargets[code]);
+    expect([...coverages].filter(([, c]) => c.rate === 1).map(([code]) => code)).toEqual(['01', '14', '15', '20', '25', '33', '46', '96']);
+    expect([coverages.get('04')!.percent, coverages.get('12')!.percent]).toEqual([5.36, 7.89]);
+    expect(coverageBands([...coverages.values()])).toEqual({ full: 8, above70: 13, above50: 5, below50: 8 });
   });
 
   it('reports: ids in time order, within the history, never before the task starts, only on change, never decreasing', () => {
