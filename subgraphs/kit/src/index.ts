@@ -17,5 +17,6 @@ export * from './types/coverage';
 export * from './types/enums';
 export * from './main';
 export * from './asof';
+export * from './ranking';
 export * from './assemble';
 export * from './validation';
