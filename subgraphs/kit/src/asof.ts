@@ -85,3 +85,18 @@ export class AsOfArgs {
   @Field(() => Date, { nullable: true, description: AS_OF_DESCRIPTION })
   asOf?: Date;
 }
+
+/** A request's reading of its subgraph's timeline: the cut-offs are read once, on first use. */
+export interface AsOfReader {
+  /** The subgraph's timeline, read once per request. */
+  timeline(): Promise<Timeline>;
+  /** The moment a field is read at: `asOf`, or the latest cut-off; `BAD_USER_INPUT` before monitoring began. */
+  asOf(asOf: Date | null | undefined): Promise<Date>;
+}
+
+/** Makes a request's {@link AsOfReader} from the subgraph's own query for its recorded cut-offs. */
+export function createAsOfReader(readCutoffs: () => Promise<Date[]>): AsOfReader {
+  let read: Promise<Timeline> | undefined;
+  const timeline = () => (read ??= readCutoffs().then(timelineOf));
+  return { timeline, asOf: async (asOf) => asOfFrom(await timeline(), asOf) };
+}
