@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DATASET_CUTOFFS, HISTORY_START, PUBLISHED_CUTOFF, resolveAsOf } from './asof';
+import { AS_OF_DESCRIPTION, asOfFrom, DATASET_CUTOFFS, HISTORY_START, MONITORING_START, PUBLISHED_CUTOFF, resolveAsOf, timelineOf, vietnamTime } from './asof';
 
 describe('as-of', () => {
   test('the dataset ends at the published cut-off, 16:00 on 31 July 2025 in Vietnam', () => {
@@ -19,5 +19,26 @@ describe('as-of', () => {
     expect(() => resolveAsOf(early, PUBLISHED_CUTOFF, HISTORY_START)).toThrow(GraphQLError);
     expect(() => resolveAsOf(early, PUBLISHED_CUTOFF, HISTORY_START)).toThrow(/"asOf"/);
     expect(resolveAsOf(HISTORY_START, PUBLISHED_CUTOFF, HISTORY_START)).toBe(HISTORY_START);
+  });
+
+  test('a timeline: cut-offs sorted, the latest is the default, the start of monitoring the earliest', () => {
+    const t = timelineOf([...DATASET_CUTOFFS].reverse());
+    expect(t.cutoffs).toEqual(DATASET_CUTOFFS);
+    expect(t.latestCutoff).toEqual(PUBLISHED_CUTOFF);
+    expect(t.earliest).toBe(MONITORING_START);
+    expect(asOfFrom(timelineOf(DATASET_CUTOFFS.slice(0, 2)), null)).toEqual(DATASET_CUTOFFS[1]);
+    expect(asOfFrom(t, DATASET_CUTOFFS[0])).toEqual(DATASET_CUTOFFS[0]);
+    expect(() => asOfFrom(t, new Date('2025-05-31T00:00:00Z'))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ argument: 'asOf' }) }));
+  });
+
+  test('with no cut-off recorded the default is the start of monitoring, never the clock', () => {
+    expect(asOfFrom(timelineOf([]), undefined)).toEqual(MONITORING_START);
+    expect(HISTORY_START).toEqual(MONITORING_START);
+  });
+
+  test('one description, naming the default and the earliest moment in Vietnam time', () => {
+    expect(vietnamTime(MONITORING_START)).toBe('2025-06-01T00:00:00+07:00');
+    expect(AS_OF_DESCRIPTION).toContain('2025-07-31T16:00:00+07:00');
+    expect(AS_OF_DESCRIPTION).toContain('2025-06-01T00:00:00+07:00');
   });
 });

@@ -17,4 +17,5 @@ export * from './types/coverage';
 export * from './types/enums';
 export * from './main';
 export * from './asof';
+export * from './ranking';
 export * from './assemble';

@@ -1,14 +1,17 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { createBaseContext, type BaseContext, type Caller } from '@kh02/subgraph-kit';
-import { createAssessmentLoaders } from './modules/assessment/assessment.loaders';
-import { createCriterionLoaders } from './modules/criterion/criterion.loaders';
-import { createCutoffLoaders } from './modules/cutoff/cutoff.loaders';
-import { createLocalityLoaders } from './modules/locality/locality.loaders';
-import { createOnlineApplicationLoaders } from './modules/online-application/online-application.loaders';
-import { createSyncedRecordLoaders } from './modules/synced-record/synced-record.loaders';
+import { createAssessmentLoaders, type AssessmentLoaders } from './modules/assessment/assessment.loaders';
+import { createCriterionLoaders, type CriterionLoaders } from './modules/criterion/criterion.loaders';
+import { createCutoffLoaders, type CutoffLoaders } from './modules/cutoff/cutoff.loaders';
+import { createLocalityLoaders, type LocalityLoaders } from './modules/locality/locality.loaders';
+import { createOnlineApplicationLoaders, type OnlineApplicationLoaders } from './modules/online-application/online-application.loaders';
+import { createSyncedRecordLoaders, type SyncedRecordLoaders } from './modules/synced-record/synced-record.loaders';
 
-/** Every per-request loader of the readiness subgraph. */
-export function createReadinessLoaders(em: BaseContext['em']) {
+/** Every per-request loader of the readiness subgraph; each module's loaders file exports its own type. */
+export type ReadinessLoaders = CriterionLoaders & CutoffLoaders & LocalityLoaders & AssessmentLoaders & OnlineApplicationLoaders & SyncedRecordLoaders;
+
+/** Makes every per-request loader of the readiness subgraph. */
+export function createReadinessLoaders(em: BaseContext['em']): ReadinessLoaders {
   const criteria = createCriterionLoaders(em);
   return {
     ...criteria,
@@ -22,7 +25,7 @@ export function createReadinessLoaders(em: BaseContext['em']) {
 
 /** Everything one readiness request needs; made fresh per request. */
 export interface ReadinessContext extends BaseContext {
-  loaders: ReturnType<typeof createReadinessLoaders>;
+  loaders: ReadinessLoaders;
 }
 
 /** Builds a request context: EM fork counting its SQL, fresh loaders, the caller. */

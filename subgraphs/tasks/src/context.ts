@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { createBaseContext, type BaseContext, type Caller } from '@kh02/subgraph-kit';
+import { createBaseContext, type BaseContext, type Caller, type Timeline } from '@kh02/subgraph-kit';
 import { readLocalityIndex, type LocalityIndex } from './modules/locality/locality.loaders';
 import { createProgressLoaders, type ProgressLoaders } from './modules/progress/progress.loaders';
 import type { ProgressThresholds } from './modules/progress/progress.rule';
 import { memo, readCatalog, type Catalog } from './modules/task/task.loaders';
-import { asOfFrom, readTimeline, type Timeline } from './modules/timeline/timeline.service';
+import { createTimelineLoaders } from './modules/timeline/timeline.loaders';
 
 /** Everything one tasks request needs; made fresh per request. */
 export interface TasksContext extends BaseContext {
@@ -14,7 +14,7 @@ export interface TasksContext extends BaseContext {
   catalog(): Promise<Catalog>;
   /** Per-province commune counts of the tasks subgraph's register, read once per request. */
   localities(): Promise<LocalityIndex>;
-  /** Reporting cut-offs and the earliest valid moment, read once per request. */
+  /** Reporting cut-offs and the earliest valid moment (the kit's as-of rule), read once per request. */
   timeline(): Promise<Timeline>;
   /** The moment a field is read at: `asOf`, or the latest cut-off; `BAD_USER_INPUT` before monitoring began. */
   asOf(asOf: Date | null | undefined): Promise<Date>;
@@ -26,14 +26,14 @@ export function createTasksContext(orm: MikroORM, thresholds: ProgressThresholds
   const base = createBaseContext(orm, caller);
   const catalog = memo(() => readCatalog(base.em));
   const localities = memo(() => readLocalityIndex(base.em));
-  const timeline = memo(async () => readTimeline(base.em, (await catalog()).plans));
+  const { timeline, asOf } = createTimelineLoaders(base.em);
   return {
     ...base,
     thresholds,
     catalog,
     localities,
     timeline,
-    asOf: async (asOf) => asOfFrom(await timeline(), asOf),
+    asOf,
     loaders: createProgressLoaders({ em: base.em, catalog, localities, thresholds }),
   };
 }

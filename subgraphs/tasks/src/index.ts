@@ -20,4 +20,4 @@ export {
 export { listTasks, sortTasks, dueDateOf } from './modules/task/task.service';
 export { readCatalog, type Catalog } from './modules/task/task.loaders';
 export { coverageBands, rankByCoverage, provinceCoverages, countColours } from './modules/country/country.service';
-export { readTimeline, asOfFrom, type Timeline } from './modules/timeline/timeline.service';
+export { createTimelineLoaders, type TimelineLoaders } from './modules/timeline/timeline.loaders';

@@ -1,5 +1,5 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '@kh02/common';
+import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** Relay page information, shared by every subgraph's connections. */
 @Directive('@shareable')
@@ -22,6 +22,22 @@ export class PageInfo {
 export const MAX_PAGE_SIZE = 500;
 /** The page size when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** The description of `first` on every connection, from the limits {@link pageRequest} enforces. */
+export const FIRST_DESCRIPTION = `Page size, 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}. Outside 1..${MAX_PAGE_SIZE}: a BAD_USER_INPUT error naming "first".`;
+/** The description of `after` on every connection. */
+export const AFTER_DESCRIPTION =
+  'Return the items after this cursor (an `endCursor`, or an edge\'s `cursor`, from this list); default: from the start. Any other value: a BAD_USER_INPUT error naming "after".';
+
+/** The paging arguments of every connection: `first` and `after` (Relay forward paging). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: FIRST_DESCRIPTION })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string;
+}
 
 const CURSOR_PREFIX = 'kh02:';
 

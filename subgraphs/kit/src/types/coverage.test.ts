@@ -1,4 +1,4 @@
-import { coverage } from './coverage';
+import { compareCoverage, coverage, CoverageExceedsError } from './coverage';
 
 describe('coverage', () => {
   test.each([
@@ -30,8 +30,24 @@ describe('coverage', () => {
   });
 
   test('rejects impossible shares', () => {
-    expect(() => coverage(5, 4)).toThrow(RangeError);
     expect(() => coverage(-1, 4)).toThrow(RangeError);
     expect(() => coverage(1.5, 4)).toThrow(RangeError);
+  });
+
+  test('a numerator above the denominator is BAD_USER_INPUT naming where the denominator came from', () => {
+    expect(() => coverage(5, 4)).toThrow(CoverageExceedsError);
+    expect(() => coverage(5, 4, { argument: 'communeCount', where: 'Province 01' })).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/^Province 01: communeCount 4 is smaller than the 5 /),
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'communeCount', numerator: 5, denominator: 4 }),
+      }),
+    );
+  });
+
+  test('compareCoverage compares exact rates; an empty whole rates 0', () => {
+    expect(compareCoverage(coverage(1, 2), coverage(28, 56))).toBe(0);
+    expect(compareCoverage(coverage(1, 3), coverage(1, 2))).toBeLessThan(0);
+    expect(compareCoverage(coverage(0, 0), coverage(0, 5))).toBe(0);
+    expect(compareCoverage(coverage(1, 5), coverage(0, 0))).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
-import { pageFromSlice, pageRequest, type Page } from '@kh02/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageFromSlice, pageRequest, type Page } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GeographyContext } from '../../context';
 import { Province } from '../province/province.entity';
 import { Commune } from './commune.entity';
@@ -12,10 +12,9 @@ export class CommuneResolver {
   @Query(() => CommuneConnection, { description: 'A page of commune-level units across the country, filtered and ordered (default: by code).' })
   async communes(
     @Ctx() ctx: GeographyContext,
-    @Arg('filter', () => CommuneFilter, { nullable: true, description: 'Conditions every returned commune meets.' }) filter?: CommuneFilter,
-    @Arg('orderBy', () => CommuneOrder, { nullable: true, description: 'Sort order; default by code ascending.' }) orderBy?: CommuneOrder,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500; default 50.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor` from the previous page).' }) after?: string,
+    @Arg('filter', () => CommuneFilter, { nullable: true, description: 'Conditions every returned commune meets.' }) filter: CommuneFilter | undefined,
+    @Arg('orderBy', () => CommuneOrder, { nullable: true, description: 'Sort order; default by code ascending.' }) orderBy: CommuneOrder | undefined,
+    @Args() { first, after }: PageArgs,
   ): Promise<Page<Commune>> {
     const page = pageRequest(first, after);
     const where = await communeWhere(ctx.em, filter);

@@ -1,5 +1,5 @@
-import { pageRequest, SortDirection, type Page } from '@kh02/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageRequest, SortDirection, type Page } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GeographyContext } from '../../context';
 import { CommuneConnection } from '../commune/commune.types';
 import type { Commune } from '../commune/commune.entity';
@@ -67,10 +67,9 @@ export class ProvinceResolver {
     @Root() province: Province,
     @Ctx() ctx: GeographyContext,
     @Arg('filter', () => CommuneFilter, { nullable: true, description: 'Conditions every returned commune meets (`provinceCodes` is ignored here).' })
-    filter?: CommuneFilter,
-    @Arg('orderBy', () => CommuneOrder, { nullable: true, description: 'Sort order; default by code ascending.' }) orderBy?: CommuneOrder,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500; default 50.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor` from the previous page).' }) after?: string,
+    filter: CommuneFilter | undefined,
+    @Arg('orderBy', () => CommuneOrder, { nullable: true, description: 'Sort order; default by code ascending.' }) orderBy: CommuneOrder | undefined,
+    @Args() { first, after }: PageArgs,
   ): Promise<Page<Commune>> {
     const page = pageRequest(first, after);
     return ctx.loaders.communesOfProvince.load({ provinceCode: province.code, filter: plain(filter), orderBy: plain(orderBy), page });

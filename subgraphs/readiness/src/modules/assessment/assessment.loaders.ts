@@ -2,8 +2,9 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import type { CriterionLoaders } from '../criterion/criterion.loaders';
 import { groupBy, runQuery, toBool, toDate, toInt } from '../shared/sql';
-import type { ReadinessContext } from '../../context';
-import { readinessAsOf } from '../cutoff/cutoff.service';
+import type { CutoffLoaders } from '../cutoff/cutoff.loaders';
+import type { LocalityLoaders } from '../locality/locality.loaders';
+import { NATION } from '../shared/scope';
 import { buildAreaReadiness, latestAssessments, NO_COUNTS, sumCounts, type AreaCounts, type LatestFinding } from './assessment.service';
 import type { AreaReadiness } from './assessment.types';
 
@@ -13,10 +14,7 @@ export interface CommuneAsOf {
   asOf: Date;
 }
 
-/** The whole country, as an area scope. */
-export const NATION = '*';
-
-/** An area's counts at a moment: a province code, or {@link NATION}. */
+/** An area's counts at a moment: a province code, or `NATION` (the whole country). */
 export interface AreaAsOf {
   scope: string;
   asOf: Date;
@@ -109,20 +107,31 @@ export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLo
   };
 }
 
+/** The assessment loaders' type. */
+export type AssessmentLoaders = ReturnType<typeof createAssessmentLoaders>;
+
+/** What {@link areaReadiness} reads through: the request's criterion, cut-off, locality and assessment loaders. */
+export type AreaReadinessLoaders = CriterionLoaders & CutoffLoaders & LocalityLoaders & AssessmentLoaders;
+
 /**
- * Readiness of an area (a province code, or {@link NATION}) at `asOf`, through the request's
+ * Readiness of an area (a province code, or `NATION`) at `asOf`, through the request's
  * loaders. `communeCount` is geography's (via `@requires`); called straight, without the gateway,
  * it is absent and this subgraph's own locality count stands in.
  */
-export async function areaReadiness(ctx: ReadinessContext, scope: string, asOf: Date | undefined, communeCount: number | undefined): Promise<AreaReadiness> {
-  const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
+export async function areaReadiness(
+  loaders: AreaReadinessLoaders,
+  scope: string,
+  asOf: Date | undefined,
+  communeCount: number | undefined,
+): Promise<AreaReadiness> {
+  const at = await loaders.asOf(asOf);
   const ownCount = async () => {
-    const counts = await ctx.loaders.communeCountsByProvince();
+    const counts = await loaders.communeCountsByProvince();
     return scope === NATION ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(scope) ?? 0);
   };
   const [catalogue, counts, denominator] = await Promise.all([
-    ctx.loaders.criteriaCatalogue(),
-    ctx.loaders.readinessCountsByArea.load({ scope, asOf: at }),
+    loaders.criteriaCatalogue(),
+    loaders.readinessCountsByArea.load({ scope, asOf: at }),
     communeCount ?? ownCount(),
   ]);
   return buildAreaReadiness(catalogue, counts, denominator, at);

@@ -1,13 +1,11 @@
-import { pageFromSlice, pageRequest, SortDirection } from '@kh02/subgraph-kit';
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { AsOfArgs, compareCoverage, PageArgs, pageFromSlice, pageRequest, rankBy, SortDirection } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { communeRef } from '../commune/commune.types';
 import { requireCriterion } from '../criterion/criterion.service';
-import { readinessAsOf } from '../cutoff/cutoff.service';
 import { provinceRef } from '../province/province.types';
-import { AS_OF_DESCRIPTION } from '../shared/descriptions';
-import { NATION } from './assessment.loaders';
-import { areaCoverage, failingCommunes, rankItems, rankingSize } from './assessment.service';
+import { NATION } from '../shared/scope';
+import { areaCoverage, failingCommunes, rankingSize } from './assessment.service';
 import { FailingCommuneConnection, FailingCommuneEdge, ReadinessRankingEntry } from './assessment.types';
 
 @Resolver()
@@ -18,7 +16,7 @@ export class AssessmentResolver {
   })
   async readinessRanking(
     @Ctx() ctx: ReadinessContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+    @Args() { asOf }: AsOfArgs,
     @Arg('criterion', () => String, {
       nullable: true,
       description: 'Rank by this criterion\'s coverage instead of full readiness; an unknown code is a BAD_USER_INPUT error naming "criterion".',
@@ -32,7 +30,7 @@ export class AssessmentResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many entries to return, 1 to 34; default all 34.' }) first?: number,
   ): Promise<ReadinessRankingEntry[]> {
     const size = rankingSize(first);
-    const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
+    const at = await ctx.loaders.asOf(asOf);
     if (criterion != null) requireCriterion(await ctx.loaders.criteriaCatalogue(), criterion);
     const counts = await ctx.loaders.communeCountsByProvince();
     const codes = [...counts.keys()];
@@ -41,13 +39,14 @@ export class AssessmentResolver {
       code,
       coverage: areaCoverage(criterion != null ? (areas[i].metByCriterion.get(criterion) ?? 0) : areas[i].fullyMet, counts.get(code)!),
     }));
-    return rankItems(
+    return rankBy(
       items,
-      (x) => x.coverage.rate,
+      (a, b) => compareCoverage(a.coverage, b.coverage),
       (x) => x.code,
       order,
-      size,
-    ).map(({ rank, item }) => Object.assign(new ReadinessRankingEntry(), { rank, province: provinceRef(item.code), coverage: item.coverage }));
+    )
+      .slice(0, size)
+      .map(({ rank, item }) => Object.assign(new ReadinessRankingEntry(), { rank, province: provinceRef(item.code), coverage: item.coverage }));
   }
 
   @Query(() => FailingCommuneConnection, {
@@ -62,13 +61,11 @@ export class AssessmentResolver {
       description: 'Criterion code, e.g. "SPECIALISED_DIGITAL_SIGNATURE"; an unknown code is a BAD_USER_INPUT error naming "criterion".',
     })
     criterion: string,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500; default 50.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Return the communes after this cursor (an `endCursor` from the previous page).' })
-    after?: string,
+    @Args() { asOf }: AsOfArgs,
+    @Args() { first, after }: PageArgs,
   ): Promise<FailingCommuneConnection | null> {
     const page = pageRequest(first, after);
-    const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
+    const at = await ctx.loaders.asOf(asOf);
     requireCriterion(await ctx.loaders.criteriaCatalogue(), criterion);
     if (provinceCode === NATION || !(await ctx.loaders.communeCountsByProvince()).has(provinceCode)) return null;
     const failing = await failingCommunes(ctx.em, provinceCode, criterion, at);

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { coverage, DATASET_CUTOFFS, HISTORY_START, PUBLISHED_CUTOFF, SortDirection } from '@kh02/subgraph-kit';
+import { asOfFrom, coverage, DATASET_CUTOFFS, MONITORING_START, PUBLISHED_CUTOFF, rankBy, SortDirection, timelineOf } from '@kh02/subgraph-kit';
 import { Criterion, CriterionCategory } from '../criterion/criterion.entity';
 import { filterCriteria, requireCriterion } from '../criterion/criterion.service';
-import { readinessAsOf } from '../cutoff/cutoff.service';
-import { areaCoverage, buildAreaReadiness, buildCommuneReadiness, rankItems, rankingSize, sumCounts, type LatestFinding } from './assessment.service';
+import { areaCoverage, buildAreaReadiness, buildCommuneReadiness, rankingSize, sumCounts, type LatestFinding } from './assessment.service';
 
 const criterion = (code: string, basic: boolean, position: number): Criterion =>
   Object.assign(new Criterion(), { code, name: code, description: '', category: CriterionCategory.SOFTWARE, basic, legalBasis: '', position });
@@ -91,7 +90,7 @@ describe('coverage maths', () => {
   });
 });
 
-describe('rankItems', () => {
+describe('ranking with the kit rule (rankBy)', () => {
   const items = [
     { code: '04', v: 0.5 },
     { code: '01', v: 0.9 },
@@ -100,12 +99,11 @@ describe('rankItems', () => {
   ];
   it('ranks descending with shared ranks for ties, listed by code', () => {
     expect(
-      rankItems(
+      rankBy(
         items,
-        (x) => x.v,
+        (a, b) => a.v - b.v,
         (x) => x.code,
         SortDirection.DESC,
-        4,
       ).map((r) => [r.rank, r.item.code]),
     ).toEqual([
       [1, '01'],
@@ -116,13 +114,14 @@ describe('rankItems', () => {
   });
   it('ranks ascending and cuts to first', () => {
     expect(
-      rankItems(
+      rankBy(
         items,
-        (x) => x.v,
+        (a, b) => a.v - b.v,
         (x) => x.code,
         SortDirection.ASC,
-        2,
-      ).map((r) => [r.rank, r.item.code]),
+      )
+        .slice(0, 2)
+        .map((r) => [r.rank, r.item.code]),
     ).toEqual([
       [1, '03'],
       [2, '02'],
@@ -136,7 +135,8 @@ describe('rankItems', () => {
   });
 });
 
-describe('as-of selection', () => {
+describe('as-of selection (the kit rule over the cut-offs readiness records)', () => {
+  const readinessAsOf = (asOf: Date | null | undefined, cutoffs: readonly Date[]) => asOfFrom(timelineOf(cutoffs), asOf);
   it('defaults to the latest reporting cut-off, never the wall clock', () => {
     expect(readinessAsOf(undefined, DATASET_CUTOFFS)).toEqual(PUBLISHED_CUTOFF);
     expect(readinessAsOf(null, DATASET_CUTOFFS.slice(0, 2))).toEqual(DATASET_CUTOFFS[1]);
@@ -146,7 +146,7 @@ describe('as-of selection', () => {
     expect(() => readinessAsOf(new Date('2025-05-31T00:00:00Z'), DATASET_CUTOFFS)).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ argument: 'asOf' }) }),
     );
-    expect(readinessAsOf(undefined, [])).toEqual(HISTORY_START);
+    expect(readinessAsOf(undefined, [])).toEqual(MONITORING_START);
   });
 });
 

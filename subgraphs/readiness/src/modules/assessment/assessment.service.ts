@@ -1,4 +1,4 @@
-import { BadUserInputError, coverage, SortDirection, type Coverage } from '@kh02/subgraph-kit';
+import { BadUserInputError, coverage, type Coverage } from '@kh02/subgraph-kit';
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import type { Criterion } from '../criterion/criterion.entity';
 import { dateParam, runQuery, toDate } from '../shared/sql';
@@ -59,16 +59,11 @@ export function sumCounts(parts: readonly AreaCounts[]): AreaCounts {
 
 /**
  * A coverage over an area's communes. A numerator above the denominator means the denominator
- * sent (geography's `communeCount`) does not describe the same communes: reported, not hidden.
+ * sent (geography's `communeCount`) does not describe the same communes: reported (the kit's one
+ * coverage error, naming `communeCount`), not hidden.
  */
 export function areaCoverage(numerator: number, denominator: number): Coverage {
-  if (numerator > denominator) {
-    throw new BadUserInputError(
-      `communeCount ${denominator} is smaller than the ${numerator} communes counted by readiness: the representation does not match this dataset.`,
-      'communeCount',
-    );
-  }
-  return coverage(numerator, denominator);
+  return coverage(numerator, denominator, { argument: 'communeCount' });
 }
 
 /** An area's readiness from its counts, over `denominator` communes (geography's `communeCount`). */
@@ -80,27 +75,6 @@ export function buildAreaReadiness(catalogue: readonly Criterion[], counts: Area
     Object.assign(new CriterionCoverage(), { criterion, coverage: areaCoverage(counts.metByCriterion.get(criterion.code) ?? 0, denominator) }),
   );
   return result;
-}
-
-/** One ranked item. */
-export interface Ranked<T> {
-  rank: number;
-  item: T;
-}
-
-/**
- * Ranks items by a value in the given direction, ties by `tieKey` ascending, and keeps the
- * first `first`. Equal values share a rank (standard competition ranking: 1, 2, 2, 4).
- */
-export function rankItems<T>(items: readonly T[], value: (item: T) => number, tieKey: (item: T) => string, order: SortDirection, first: number): Ranked<T>[] {
-  const sign = order === SortDirection.ASC ? 1 : -1;
-  const sorted = [...items].sort((a, b) => sign * (value(a) - value(b)) || (tieKey(a) < tieKey(b) ? -1 : tieKey(a) > tieKey(b) ? 1 : 0));
-  const ranked: Ranked<T>[] = [];
-  sorted.forEach((item, i) => {
-    const previous = ranked[i - 1];
-    ranked.push({ item, rank: previous && value(sorted[i - 1]) === value(item) ? previous.rank : i + 1 });
-  });
-  return ranked.slice(0, first);
 }
 
 /** The number of provinces; rankings return at most this many entries. */

@@ -1,11 +1,10 @@
-import { DateScalar } from '@kh02/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, DateScalar } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { buildCommuneReadiness } from '../assessment/assessment.service';
 import { CommuneReadiness } from '../assessment/assessment.types';
-import { readinessAsOf } from '../cutoff/cutoff.service';
 import { dayRange } from '../shared/dates';
-import { AS_OF_DESCRIPTION as AS_OF, FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
+import { FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
 import { CommuneRef } from './commune.types';
 
 @Resolver(() => CommuneRef)
@@ -14,12 +13,8 @@ export class CommuneResolver {
     description:
       "The commune's Public Administration Service Centre against every criterion at `asOf`: the latest assessment at or before it; a criterion never assessed is not met.",
   })
-  async readiness(
-    @Root() commune: CommuneRef,
-    @Ctx() ctx: ReadinessContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
-  ): Promise<CommuneReadiness> {
-    const at = readinessAsOf(asOf, await ctx.loaders.reportingCutoffs());
+  async readiness(@Root() commune: CommuneRef, @Ctx() ctx: ReadinessContext, @Args() { asOf }: AsOfArgs): Promise<CommuneReadiness> {
+    const at = await ctx.loaders.asOf(asOf);
     const [catalogue, findings] = await Promise.all([
       ctx.loaders.criteriaCatalogue(),
       ctx.loaders.latestFindingsByCommune.load({ communeCode: commune.code, asOf: at }),

@@ -1,12 +1,13 @@
-import { DateScalar } from '@kh02/subgraph-kit';
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, DateScalar } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
-import { areaReadiness, NATION } from '../assessment/assessment.loaders';
+import { areaReadiness } from '../assessment/assessment.loaders';
+import { NATION } from '../shared/scope';
 import { AreaReadiness } from '../assessment/assessment.types';
 import { onlineStats, sumTotals } from '../online-application/online-application.service';
 import { OnlineApplicationStats } from '../online-application/online-application.types';
 import { dayRange } from '../shared/dates';
-import { AS_OF_DESCRIPTION as AS_OF, FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
+import { FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
 import { syncedStats } from '../synced-record/synced-record.service';
 import { SyncedRecordStats } from '../synced-record/synced-record.types';
 import { CountryRef } from './country.types';
@@ -18,12 +19,8 @@ export class CountryResolver {
     description:
       "National service-centre readiness at `asOf`: communes fully meeting the basic conditions and each criterion's coverage, over geography's national `communeCount` (3,321).",
   })
-  async readiness(
-    @Root() country: CountryRef,
-    @Ctx() ctx: ReadinessContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
-  ): Promise<AreaReadiness> {
-    return areaReadiness(ctx, NATION, asOf, country.communeCount);
+  async readiness(@Root() country: CountryRef, @Ctx() ctx: ReadinessContext, @Args() { asOf }: AsOfArgs): Promise<AreaReadiness> {
+    return areaReadiness(ctx.loaders, NATION, asOf, country.communeCount);
   }
 
   @FieldResolver(() => OnlineApplicationStats, { description: 'Administrative applications of all provinces over a range of days.' })

@@ -21,3 +21,6 @@ export function createLocalityLoaders(em: EntityManager) {
       .then((rows) => new Map(rows.map((r) => [r.provinceCode, toInt(r.n)]))));
   return { communeCountsByProvince };
 }
+
+/** The locality loaders' type. */
+export type LocalityLoaders = ReturnType<typeof createLocalityLoaders>;

@@ -32,3 +32,6 @@ export function createOnlineApplicationLoaders(em: EntityManager) {
     ),
   };
 }
+
+/** The online-application loaders' type. */
+export type OnlineApplicationLoaders = ReturnType<typeof createOnlineApplicationLoaders>;

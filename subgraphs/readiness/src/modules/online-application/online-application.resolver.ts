@@ -1,7 +1,7 @@
-import { DateScalar, SortDirection } from '@kh02/subgraph-kit';
+import { DateScalar, rankBy, SortDirection } from '@kh02/subgraph-kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
-import { rankItems, rankingSize } from '../assessment/assessment.service';
+import { rankingSize } from '../assessment/assessment.service';
 import { provinceRef } from '../province/province.types';
 import { dayRange } from '../shared/dates';
 import { FROM_DESCRIPTION, TO_DESCRIPTION } from '../shared/descriptions';
@@ -28,12 +28,13 @@ export class OnlineApplicationResolver {
     const size = rankingSize(first);
     const [totals, provinces] = await Promise.all([ctx.loaders.onlineTotalsByRange.load(range), ctx.loaders.communeCountsByProvince()]);
     const items = [...provinces.keys()].map((code) => ({ code, stats: onlineStats(totals.get(code) ?? NO_APPLICATIONS, range) }));
-    return rankItems(
+    return rankBy(
       items,
-      (x) => metricValue(x.stats, by),
+      (a, b) => metricValue(a.stats, by) - metricValue(b.stats, by),
       (x) => x.code,
       order,
-      size,
-    ).map(({ rank, item }) => Object.assign(new OnlineApplicationRankingEntry(), { rank, province: provinceRef(item.code), stats: item.stats }));
+    )
+      .slice(0, size)
+      .map(({ rank, item }) => Object.assign(new OnlineApplicationRankingEntry(), { rank, province: provinceRef(item.code), stats: item.stats }));
   }
 }

@@ -1,12 +1,12 @@
-import { DateScalar } from '@kh02/subgraph-kit';
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, DateScalar } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { areaReadiness } from '../assessment/assessment.loaders';
 import { AreaReadiness } from '../assessment/assessment.types';
 import { NO_APPLICATIONS, onlineStats } from '../online-application/online-application.service';
 import { OnlineApplicationStats } from '../online-application/online-application.types';
 import { dayRange } from '../shared/dates';
-import { AS_OF_DESCRIPTION as AS_OF, FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
+import { FROM_DESCRIPTION as FROM, TO_DESCRIPTION as TO } from '../shared/descriptions';
 import { syncedStats } from '../synced-record/synced-record.service';
 import { SyncedRecordStats } from '../synced-record/synced-record.types';
 import { ProvinceRef } from './province.types';
@@ -18,12 +18,8 @@ export class ProvinceResolver {
     description:
       "Service-centre readiness of the province's communes at `asOf`; coverage denominators are geography's `communeCount`, so a commune never assessed counts against them.",
   })
-  async readiness(
-    @Root() province: ProvinceRef,
-    @Ctx() ctx: ReadinessContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF }) asOf?: Date,
-  ): Promise<AreaReadiness> {
-    return areaReadiness(ctx, province.code, asOf, province.communeCount);
+  async readiness(@Root() province: ProvinceRef, @Ctx() ctx: ReadinessContext, @Args() { asOf }: AsOfArgs): Promise<AreaReadiness> {
+    return areaReadiness(ctx.loaders, province.code, asOf, province.communeCount);
   }
 
   @FieldResolver(() => OnlineApplicationStats, {

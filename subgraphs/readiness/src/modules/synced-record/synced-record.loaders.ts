@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
-import { NATION } from '../assessment/assessment.loaders';
+import { NATION } from '../shared/scope';
 import type { DayRange } from '../shared/dates';
 import { groupBy, toInt } from '../shared/sql';
 import { SyncedRecordDay } from './synced-record.entity';
@@ -71,3 +71,6 @@ export function createSyncedRecordLoaders(em: EntityManager) {
     ),
   };
 }
+
+/** The synced-record loaders' type. */
+export type SyncedRecordLoaders = ReturnType<typeof createSyncedRecordLoaders>;

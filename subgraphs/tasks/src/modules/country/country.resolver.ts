@@ -1,16 +1,15 @@
-import { Coverage, pageRequest, SortDirection } from '@kh02/subgraph-kit';
-import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, Coverage, pageRequest, SortDirection } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { greenCoverageOver } from '../province/province.resolver';
 import { ProvinceCoverage } from '../province/province.types';
-import { AS_OF_DESCRIPTION } from '../timeline/timeline.args';
 import { countColours, coverageBands, provinceCoverages, rankByCoverage } from './country.service';
 import { CountryProgress, CountryRef, CoverageBands } from './country.types';
 
 @Resolver(() => CountryRef)
 export class CountryResolver {
   @FieldResolver(() => CountryProgress, { description: 'Provinces by their own colour at `asOf` (green + yellow + red = all provinces).' })
-  async progress(@Ctx() ctx: TasksContext, @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date): Promise<CountryProgress> {
+  async progress(@Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<CountryProgress> {
     const at = await ctx.asOf(asOf);
     const summaries = await ctx.loaders.allProvinces(at);
     return { asOf: at, ...countColours(summaries.map((s) => s.colour)) };
@@ -21,11 +20,7 @@ export class CountryResolver {
     description:
       "National green coverage at `asOf`: communes counting as green (GREEN and reported at least once), out of all the country's communes as geography counts them.",
   })
-  async greenCoverage(
-    @Root() country: CountryRef,
-    @Ctx() ctx: TasksContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
-  ): Promise<Coverage> {
+  async greenCoverage(@Root() country: CountryRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<Coverage> {
     const summaries = await ctx.loaders.allProvinces(await ctx.asOf(asOf));
     const green = summaries.reduce((sum, s) => sum + s.greenCommunes, 0);
     const denominator = country.communeCount ?? (await ctx.localities()).communeCount;
@@ -33,10 +28,7 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => CoverageBands, { description: 'Provinces by band of green coverage at `asOf` (see `CoverageBands`).' })
-  async coverageBands(
-    @Ctx() ctx: TasksContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
-  ): Promise<CoverageBands> {
+  async coverageBands(@Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<CoverageBands> {
     const at = await ctx.asOf(asOf);
     const entries = await provinceCoverages(ctx, at);
     return { asOf: at, ...coverageBands(entries.map((e) => e.coverage)) };
@@ -44,11 +36,11 @@ export class CountryResolver {
 
   @Query(() => [ProvinceCoverage], {
     description:
-      "Provinces ranked by green coverage at `asOf` (communes counting as green ÷ the province's communes), ties by province code. Answered here because the figure belongs to the tasks subgraph.",
+      "Provinces ranked by green coverage at `asOf` (communes counting as green ÷ the province's communes). Ties share a rank and are listed by province code. Answered here because the figure belongs to the tasks subgraph.",
   })
   async greenCoverageRanking(
     @Ctx() ctx: TasksContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+    @Args() { asOf }: AsOfArgs,
     @Arg('order', () => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC (default): highest coverage first; ASC: lowest first.' })
     order: SortDirection = SortDirection.DESC,
     @Arg('first', () => Int, { nullable: true, description: 'How many provinces to return, 1 to 500; default 50 (all 34).' }) first?: number,

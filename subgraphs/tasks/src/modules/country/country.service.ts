@@ -1,4 +1,4 @@
-import { coverage, SortDirection, type Coverage } from '@kh02/subgraph-kit';
+import { compareCoverage, coverage, rankBy, SortDirection, type Coverage } from '@kh02/subgraph-kit';
 import type { TasksContext } from '../../context';
 import type { Colour } from '../progress/progress.rule';
 
@@ -42,17 +42,15 @@ export function coverageBands(coverages: readonly Coverage[]): { full: number; a
   return bands;
 }
 
-/** Compares two coverages by their exact rate (cross-multiplied); empty denominators rate 0. */
-export function compareCoverage(a: Coverage, b: Coverage): number {
-  const left = a.denominator === 0 ? 0 : a.numerator * (b.denominator || 1);
-  const right = b.denominator === 0 ? 0 : b.numerator * (a.denominator || 1);
-  return left - right;
-}
-
-/** Ranks provinces by coverage (DESC: highest first), ties by province code ascending; ranks 1..n. */
+/**
+ * Ranks provinces by coverage (DESC: highest first) with the graph's one ranking rule (the kit's
+ * `rankBy`): equal coverage shares a rank (1, 2, 2, 4) and is listed by province code.
+ */
 export function rankByCoverage(entries: readonly ProvinceCoverageEntry[], order: SortDirection): (ProvinceCoverageEntry & { rank: number })[] {
-  const sign = order === SortDirection.ASC ? 1 : -1;
-  return [...entries]
-    .sort((a, b) => sign * compareCoverage(a.coverage, b.coverage) || a.provinceCode.localeCompare(b.provinceCode))
-    .map((e, i) => ({ ...e, rank: i + 1 }));
+  return rankBy(
+    entries,
+    (a, b) => compareCoverage(a.coverage, b.coverage),
+    (e) => e.provinceCode,
+    order,
+  ).map(({ rank, item }) => ({ ...item, rank }));
 }

@@ -1,12 +1,11 @@
-import { pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, PageArgs, pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { Plan } from '../plan/plan.entity';
 import type { Task } from '../task/task.entity';
 import { TaskFilter, TaskOrder } from '../task/task.inputs';
 import { listTasks } from '../task/task.service';
 import { TaskConnection } from '../task/task.types';
-import { AFTER_DESCRIPTION, AS_OF_DESCRIPTION, FIRST_DESCRIPTION } from '../timeline/timeline.args';
 import { TaskGroup } from './group.entity';
 
 @Resolver(() => TaskGroup)
@@ -20,11 +19,10 @@ export class GroupResolver {
   async tasks(
     @Root() group: TaskGroup,
     @Ctx() ctx: TasksContext,
-    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Conditions every returned task meets.' }) filter?: TaskFilter,
-    @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'Sort order; default plan order.' }) orderBy?: TaskOrder,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
-    @Arg('asOf', () => Date, { nullable: true, description: `Moment the \`states\` and \`overdue\` filters are judged at. ${AS_OF_DESCRIPTION}` }) asOf?: Date,
+    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Conditions every returned task meets.' }) filter: TaskFilter | undefined,
+    @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'Sort order; default plan order.' }) orderBy: TaskOrder | undefined,
+    @Args() { first, after }: PageArgs,
+    @Args() { asOf }: AsOfArgs,
   ): Promise<Page<Task>> {
     const page = pageRequest(first, after);
     const at = await ctx.asOf(asOf);

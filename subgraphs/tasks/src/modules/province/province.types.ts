@@ -17,7 +17,9 @@ export class ProvinceRef {
 
 @ObjectType({ description: 'One entry of a green-coverage ranking of provinces.' })
 export class ProvinceCoverage {
-  @Field(() => Int, { description: 'Position in the ranking, 1 first; equal coverage is ordered by province code and still gets consecutive ranks.' })
+  @Field(() => Int, {
+    description: 'Position in the ranking, 1 first; provinces with equal coverage share a rank and are listed by province code (1, 2, 2, 4).',
+  })
   rank: number;
 
   @Field(() => ProvinceRef, { description: 'The province (name and other fields come from geography).' })

@@ -1,5 +1,5 @@
-import { DateScalar, pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, DateScalar, PageArgs, pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { AssignmentConnection } from '../assignment/assignment.types';
 import { TaskGroup } from '../group/group.entity';
@@ -7,7 +7,6 @@ import { Plan } from '../plan/plan.entity';
 import { TaskLevel } from '../progress/progress.enums';
 import { ProgressReport } from '../progress/progress.entity';
 import type { AssessedAssignment, ReportRow } from '../progress/progress.service';
-import { AFTER_DESCRIPTION, AS_OF_DESCRIPTION, FIRST_DESCRIPTION } from '../timeline/timeline.args';
 import { Task } from './task.entity';
 import { TaskFilter, TaskOrder } from './task.inputs';
 import { dueDateOf, listTasks, round2, taskProgressOf } from './task.service';
@@ -18,11 +17,10 @@ export class TaskResolver {
   @Query(() => TaskConnection, { description: 'A page of the tasks of every monitored plan, filtered and ordered (default: plan order).' })
   async tasks(
     @Ctx() ctx: TasksContext,
-    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Conditions every returned task meets.' }) filter?: TaskFilter,
-    @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'Sort order; default plan order.' }) orderBy?: TaskOrder,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
-    @Arg('asOf', () => Date, { nullable: true, description: `Moment the \`states\` and \`overdue\` filters are judged at. ${AS_OF_DESCRIPTION}` }) asOf?: Date,
+    @Arg('filter', () => TaskFilter, { nullable: true, description: 'Conditions every returned task meets.' }) filter: TaskFilter | undefined,
+    @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'Sort order; default plan order.' }) orderBy: TaskOrder | undefined,
+    @Args() { first, after }: PageArgs,
+    @Args() { asOf }: AsOfArgs,
   ): Promise<Page<Task>> {
     const page = pageRequest(first, after);
     const at = await ctx.asOf(asOf);
@@ -50,11 +48,7 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => TaskProgress, { description: 'Progress of the task at `asOf`.' })
-  async progress(
-    @Root() task: Task,
-    @Ctx() ctx: TasksContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
-  ): Promise<TaskProgress> {
+  async progress(@Root() task: Task, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<TaskProgress> {
     const [p] = await taskProgressOf(ctx, [task], await ctx.asOf(asOf));
     return { ...p, percent: round2(p.percent), expectedPercent: round2(p.expectedPercent) };
   }
@@ -66,10 +60,9 @@ export class TaskResolver {
     @Root() task: Task,
     @Ctx() ctx: TasksContext,
     @Arg('provinceCode', () => ID, { nullable: true, description: 'Only assignments in this province (the province itself and its communes).' })
-    provinceCode?: string,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
+    provinceCode: string | undefined,
+    @Args() { first, after }: PageArgs,
+    @Args() { asOf }: AsOfArgs,
   ): Promise<Page<AssessedAssignment>> {
     const page = pageRequest(first, after);
     const at = await ctx.asOf(asOf);
@@ -82,11 +75,7 @@ export class TaskResolver {
     description:
       "A central task's own progress reports up to `asOf`, oldest first. Empty for province and commune tasks, whose reports are on their assignments.",
   })
-  async reports(
-    @Root() task: Task,
-    @Ctx() ctx: TasksContext,
-    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf?: Date,
-  ): Promise<ReportRow[]> {
+  async reports(@Root() task: Task, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<ReportRow[]> {
     const at = await ctx.asOf(asOf);
     if (task.level !== TaskLevel.CENTRAL) return [];
     return ctx.loaders.centralReports.load({ code: task.code, asOf: at });

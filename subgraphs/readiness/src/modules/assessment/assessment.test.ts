@@ -1,6 +1,6 @@
 import { DATASET_CUTOFFS, generateLocalities } from '@kh02/subgraph-kit';
-import { generateReadiness, READINESS_F8_PROVINCES } from './dataset/readiness';
-import { startTestReadiness, type TestReadiness } from './testing';
+import { READINESS_F8_PROVINCES } from '../../dataset/readiness';
+import { startTestReadiness, type TestReadiness } from '../../testing';
 
 let r: TestReadiness;
 beforeAll(async () => {
@@ -139,107 +139,6 @@ describe('published figures through the subgraph (fraction 1, default asOf = 31 
       for (const c of p.readiness.criteria) expect(c.coverage.numerator).toBe(perCriterion.get(`${p.code}|${c.criterion.code}`) ?? 0);
     }
     expect([...fully.values()].reduce((a, b) => a + b, 0)).toBe(1981);
-  });
-});
-
-describe('history (asOf)', () => {
-  it('early June differs from the published cut-off, and the national figure rises across the cut-offs', async () => {
-    const aliases = DATASET_CUTOFFS.map((c, i) => `c${i}: readiness(asOf: "${c.toISOString()}") { asOf fullyMet { numerator } }`).join(' ');
-    const data = await ok(`{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { ${aliases} } } }`);
-    const series = DATASET_CUTOFFS.map((_, i) => data._entities[0][`c${i}`].fullyMet.numerator);
-    expect(series[0]).toBeLessThan(1981);
-    expect(series[series.length - 1]).toBe(1981);
-    for (let i = 1; i < series.length; i++) expect(series[i]).toBeGreaterThanOrEqual(series[i - 1]);
-    expect(data._entities[0].c0.asOf).toBe('2025-06-06T09:00:00.000Z');
-  });
-
-  it('reads each commune\u2019s state as the latest assessment at or before asOf (checked against the dataset)', async () => {
-    const dataset = generateReadiness();
-    const sample = registry.communes.filter((_, i) => i % 97 === 0).map((c) => c.code);
-    const moments = [DATASET_CUTOFFS[0], DATASET_CUTOFFS[4], DATASET_CUTOFFS[8]];
-    const aliases = moments.map((m, i) => `m${i}: readiness(asOf: "${m.toISOString()}") { criteria { criterion { code } met assessedAt } }`).join(' ');
-    const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { code ${aliases} } } }`, {
-      reps: sample.map((code) => ({ __typename: 'Commune', code })),
-    });
-    for (const commune of data._entities) {
-      moments.forEach((moment, i) => {
-        for (const c of commune[`m${i}`].criteria) {
-          const latest = dataset.assessments
-            .filter((a) => a.communeCode === commune.code && a.criterionCode === c.criterion.code && a.assessedAt <= moment)
-            .sort((a, b) => b.assessedAt.getTime() - a.assessedAt.getTime())[0];
-          expect([commune.code, c.criterion.code, i, c.met, c.assessedAt]).toEqual([
-            commune.code,
-            c.criterion.code,
-            i,
-            latest?.met ?? false,
-            latest?.assessedAt.toISOString() ?? null,
-          ]);
-        }
-      });
-    }
-  });
-
-  it('a finding counts from the instant it was recorded, not before', async () => {
-    const dataset = generateReadiness();
-    const change = dataset.assessments.find(
-      (a, i) => i > 0 && dataset.assessments[i - 1].communeCode === a.communeCode && dataset.assessments[i - 1].criterionCode === a.criterionCode,
-    )!;
-    const justBefore = new Date(change.assessedAt.getTime() - 1000).toISOString();
-    const data = await ok(`{ _entities(representations: [{ __typename: "Commune", code: "${change.communeCode}" }]) { ... on Commune {
-      before: readiness(asOf: "${justBefore}") { criteria { criterion { code } met } }
-      at: readiness(asOf: "${change.assessedAt.toISOString()}") { criteria { criterion { code } met assessedAt } } } } }`);
-    const pick = (list: any[]) => list.find((c) => c.criterion.code === change.criterionCode);
-    expect(pick(data._entities[0].before.criteria).met).toBe(!change.met);
-    expect(pick(data._entities[0].at.criteria)).toMatchObject({ met: change.met, assessedAt: change.assessedAt.toISOString() });
-  });
-});
-
-describe('_entities', () => {
-  it('Country: readiness uses the communeCount sent by the gateway (@requires); other codes are null', async () => {
-    const data = await ok(
-      `{ _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 4000 }, { __typename: "Country", code: "XX" }]) { ... on Country { code readiness { fullyMet { numerator denominator } } } } }`,
-    );
-    expect(data._entities[0]).toEqual({ code: 'VN', readiness: { fullyMet: { numerator: 1981, denominator: 4000 } } });
-    expect(data._entities[1]).toBeNull();
-  });
-
-  it('Province: readiness over the communeCount of the representation; a never-assessed commune counts against it', async () => {
-    const data = await ok(
-      `{ _entities(representations: [{ __typename: "Province", code: "04", communeCount: 56 }, { __typename: "Province", code: "04", communeCount: 60 }]) { ... on Province { code readiness { fullyMet { numerator denominator percent } } } } }`,
-    );
-    const [real, more] = data._entities;
-    expect(real.readiness.fullyMet.denominator).toBe(56);
-    expect(more.readiness.fullyMet).toMatchObject({ numerator: real.readiness.fullyMet.numerator, denominator: 60 });
-    expect(more.readiness.fullyMet.percent).toBeLessThan(real.readiness.fullyMet.percent);
-  });
-
-  it('Province: a communeCount smaller than the communes counted is a clear error', async () => {
-    const res = await r.run(
-      `{ _entities(representations: [{ __typename: "Province", code: "01", communeCount: 1 }]) { ... on Province { readiness { fullyMet { percent } } } } }`,
-    );
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0]?.message).toMatch(/communeCount 1/);
-  });
-
-  it('Commune: full readiness; an unknown commune has nothing assessed and meets nothing', async () => {
-    const data = await ok(
-      `{ _entities(representations: [{ __typename: "Commune", code: "01001" }, { __typename: "Commune", code: "99999" }]) { ... on Commune { code readiness { meetsBasicConditions unmetCriteria { code } criteria { criterion { code basic } met assessedAt } } } } }`,
-    );
-    const [known, unknown] = data._entities;
-    expect(known.readiness.criteria).toHaveLength(11);
-    expect(known.readiness.criteria.every((c: any) => c.assessedAt)).toBe(true);
-    expect(unknown.readiness.meetsBasicConditions).toBe(false);
-    expect(unknown.readiness.unmetCriteria).toHaveLength(10);
-    expect(unknown.readiness.criteria.every((c: any) => !c.met && c.assessedAt === null)).toBe(true);
-  });
-
-  it('Criterion: by code through the catalogue; unknown codes are null', async () => {
-    const data = await ok(
-      `{ _entities(representations: [{ __typename: "Criterion", code: "ONLINE_MEETINGS" }, { __typename: "Criterion", code: "NOPE" }]) { ... on Criterion { code name category basic legalBasis } } }`,
-    );
-    expect(data._entities[0]).toMatchObject({ code: 'ONLINE_MEETINGS', category: 'CONNECTIVITY', basic: true });
-    expect(data._entities[0].legalBasis).toMatch(/02-KH\/BCĐTW/);
-    expect(data._entities[1]).toBeNull();
   });
 });
 

@@ -1,0 +1,2 @@
+/** The whole country, as an area scope of the area loaders (beside province codes). */
+export const NATION = '*';
