@@ -222,7 +222,7 @@ describe('_entities', () => {
 
   it('Commune: full readiness; an unknown commune has nothing assessed and meets nothing', async () => {
     const data = await ok(
-      `{ _entities(representations: [{ __typename: "Commune", code: "01001" }, { __typename: "Commune", code: "99999" }]) { ... on Commune { code readiness { meetsBasicConditions unmetCriteria { code } criteria { criterion { code basic } met assessedAt } } } } }`,
+      `{ _entities(representations: [{ __typename: "Commune", code: "00004" }, { __typename: "Commune", code: "99999" }]) { ... on Commune { code readiness { meetsBasicConditions unmetCriteria { code } criteria { criterion { code basic } met assessedAt } } } } }`,
     );
     const [known, unknown] = data._entities;
     expect(known.readiness.criteria).toHaveLength(11);
@@ -298,7 +298,8 @@ describe('queries', () => {
     expect(data.all.totalCount).toBe(coverage.denominator - coverage.numerator);
     expect(data.all.totalCount).toBeGreaterThan(0);
     expect(data.all.edges).toHaveLength(data.all.totalCount);
-    expect(data.all.edges.every((e: any) => e.node.code.startsWith('68'))).toBe(true);
+    const lamDong = new Set(registry.communes.filter((c) => c.provinceCode === '68').map((c) => c.code));
+    expect(data.all.edges.every((e: any) => lamDong.has(e.node.code))).toBe(true);
     expect(data.page1.edges.map((e: any) => e.node.code)).toEqual(data.all.edges.slice(0, 2).map((e: any) => e.node.code));
     expect(data.page1.pageInfo).toMatchObject({ hasNextPage: data.all.totalCount > 2, hasPreviousPage: false });
     const page2 = await ok(
