@@ -18,7 +18,7 @@ function undocumented(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || type.name.startsWith('_') || (isScalarType(type) && isSpecifiedScalarType(type))) continue;
-    if (type.name === 'link__Import' || type.name.startsWith('link__') || type.name.startsWith('join__') || type.name === 'federation__FieldSet') continue;
+    if (type.name === 'link__Import' || type.name.startsWith('link__') || type.name.startsWith('join__') || type.name.startsWith('federation__')) continue;
     const isRoot = type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType();
     if (!isRoot && !type.description?.trim()) missing.push(type.name);
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
