@@ -26,7 +26,8 @@ test('the first query answers with the official counts through the gateway', asy
   expect(result.data.province.name).toBe('Cao Bằng');
   expect(result.data.province.communes.totalCount).toBe(56);
   expect(result.data.province.communes.edges).toHaveLength(5);
-  for (const edge of result.data.province.communes.edges) expect(edge.node.code).toMatch(/^04\d{3}$/);
+  expect(result.data.province.communes.edges.map((e: any) => e.node.code)).toEqual(['01273', '01279', '01288', '01290', '01294']);
+  expect(result.data.province.communes.edges[0].node).toEqual({ code: '01273', name: 'Phường Thục Phán', kind: 'WARD' });
 });
 
 test('health and readiness endpoints', async () => {

@@ -24,7 +24,7 @@ async function measure(fraction: number) {
       criteria,
     };
     platform.resetCounters();
-    const detail = await platform.query(COMMUNE_DETAIL, { code: '04001' });
+    const detail = await platform.query(COMMUNE_DETAIL, { code: '01273' });
     expect(detail.errors).toBeUndefined();
     expect(detail.data.commune.province.name).toBe('Cao Bằng');
     return { ...result, detail: { statements: platform.statements(), fetches: platform.subgraphFetches() } };

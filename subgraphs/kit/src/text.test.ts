@@ -8,6 +8,8 @@ describe('normalizeSearchText', () => {
     ['Phường Tân Bình', 'phuong tan binh'],
     ['Đặc khu Phú Quốc', 'dac khu phu quoc'],
     ['THỪA THIÊN HUẾ', 'thua thien hue'],
+    ['BA ĐÌNH', 'ba dinh'],
+    ['Phường Ba Đình', 'phuong ba dinh'],
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(normalizeSearchText(input)).toBe(expected);

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { normalizeSearchText } from '../text';
-import { createRandom } from './random';
+import { normalizeSearchText, stripDiacritics } from '../text';
 import {
   buildLocalities,
-  drawUniqueName,
   generateLocalities,
   keptUnits,
+  loadCommunes,
   loadProvinces,
+  parseCommunes,
   parseProvinces,
-  PLACE_NAME_SYLLABLES,
   type CommuneRecord,
+  type ProvinceRecord,
 } from './localities';
 
 const full = generateLocalities();
@@ -47,11 +47,15 @@ describe('loadProvinces', () => {
     expect(provinces.find((p) => p.code === '01')?.mergedFrom).toEqual([]);
   });
 
+  it('has the corrected Huế row: 21 wards and 19 communes', () => {
+    expect(provinces.find((p) => p.code === '46')).toMatchObject({ name: 'Huế', unitsTotal: 40, wards: 21, communes: 19, specialZones: 0 });
+  });
+
   it('sums to the national totals of this file', () => {
     const sum = (f: (p: (typeof provinces)[number]) => number) => provinces.reduce((a, p) => a + f(p), 0);
     expect(sum((p) => p.unitsTotal)).toBe(3321);
-    expect(sum((p) => p.wards)).toBe(685);
-    expect(sum((p) => p.communes)).toBe(2623);
+    expect(sum((p) => p.wards)).toBe(687);
+    expect(sum((p) => p.communes)).toBe(2621);
     expect(sum((p) => p.specialZones)).toBe(13);
   });
 });
@@ -91,6 +95,113 @@ describe('parseProvinces rejects malformed input', () => {
   });
 });
 
+describe('loadCommunes (the official register)', () => {
+  const communes = loadCommunes();
+
+  it('reads all 3,321 units: 687 wards, 2,621 communes, 13 special zones', () => {
+    expect(communes).toHaveLength(3321);
+    expect(communes.filter((c) => c.kind === 'WARD')).toHaveLength(687);
+    expect(communes.filter((c) => c.kind === 'COMMUNE')).toHaveLength(2621);
+    expect(communes.filter((c) => c.kind === 'SPECIAL_ZONE')).toHaveLength(13);
+  });
+
+  it('reads the columns into typed fields', () => {
+    expect(communes[0]).toEqual({
+      code: '00004',
+      name: 'Phường Ba Đình',
+      shortName: 'Ba Đình',
+      nameAscii: 'Phuong Ba Dinh',
+      searchName: 'phuong ba dinh',
+      kind: 'WARD',
+      provinceCode: '01',
+    });
+    expect(communes.find((c) => c.code === '26732')).toMatchObject({ name: 'Đặc khu Côn Đảo', kind: 'SPECIAL_ZONE', provinceCode: '79' });
+  });
+
+  it('keeps file order: grouped by province in provinces.csv order, ascending code within a province', () => {
+    const provinceOrder = loadProvinces().map((p) => p.code);
+    const seen = communes.map((c) => c.provinceCode).filter((code, i, all) => i === 0 || all[i - 1] !== code);
+    expect(seen).toEqual(provinceOrder);
+    for (const cs of byProvince(communes).values()) expect(cs.map((c) => c.code)).toEqual(cs.map((c) => c.code).sort());
+  });
+});
+
+describe('parseCommunes rejects malformed input', () => {
+  const header = 'code,name,short_name,name_ascii,kind,province_code';
+  const province = (code: string, wards: number, communes: number, specialZones = 0): ProvinceRecord => ({
+    code,
+    name: `P${code}`,
+    nameAscii: `P${code}`,
+    kind: 'PROVINCE',
+    region: 'Test',
+    mergedFrom: [],
+    unitsTotal: wards + communes + specialZones,
+    wards,
+    communes,
+    specialZones,
+  });
+  const one = [province('01', 1, 1)];
+  const ward = '00004,Phường Ba Đình,Ba Đình,Phuong Ba Dinh,WARD,01';
+  const commune = '00010,Xã Sóc Sơn,Sóc Sơn,Xa Soc Son,COMMUNE,01';
+  const csv = (...rows: string[]) => `${header}\n${rows.join('\n')}\n`;
+
+  it('accepts good rows, quoted fields included, and derives the search name', () => {
+    const parsed = parseCommunes(csv(ward, '00010,"Xã Sóc Sơn, mới",Sóc Sơn,Xa Soc Son,COMMUNE,01'), one);
+    expect(parsed.map((c) => [c.code, c.name, c.searchName])).toEqual([
+      ['00004', 'Phường Ba Đình', 'phuong ba dinh'],
+      ['00010', 'Xã Sóc Sơn, mới', 'xa soc son, moi'],
+    ]);
+  });
+
+  it.each([
+    ['a four-digit code', '0004,Phường Ba Đình,Ba Đình,Phuong Ba Dinh,WARD,01', /line 2 \(code "0004"\), code: must be five digits/],
+    ['a non-numeric code', '0000A,Phường Ba Đình,Ba Đình,Phuong Ba Dinh,WARD,01', /line 2 .*code: must be five digits/],
+    ['an empty name', '00004,,Ba Đình,Phuong Ba Dinh,WARD,01', /line 2 .*name: is empty/],
+    ['an empty short name', '00004,Phường Ba Đình,,Phuong Ba Dinh,WARD,01', /line 2 .*short_name: is empty/],
+    ['an empty ASCII name', '00004,Phường Ba Đình,Ba Đình,,WARD,01', /line 2 .*name_ascii: is empty/],
+    ['an unknown kind', '00004,Phường Ba Đình,Ba Đình,Phuong Ba Dinh,TOWN,01', /line 2 .*kind: must be one of WARD, COMMUNE, SPECIAL_ZONE, got "TOWN"/],
+    ['an unknown province', '00004,Phường Ba Đình,Ba Đình,Phuong Ba Dinh,WARD,02', /line 2 .*province_code: no province "02"/],
+  ])('%s', (_label, row, message) => {
+    expect(() => parseCommunes(csv(row, commune), one, 'test.csv')).toThrow(message);
+    expect(() => parseCommunes(csv(row, commune), one, 'test.csv')).toThrow(/^test\.csv line 2/);
+  });
+
+  it('a duplicate code, naming both lines', () => {
+    expect(() => parseCommunes(csv(ward, ward.replace('WARD', 'COMMUNE')), one)).toThrow(/line 3 \(code "00004"\), code: duplicate of line 2/);
+  });
+
+  it('codes out of order within a province', () => {
+    expect(() => parseCommunes(csv(commune, ward), one)).toThrow(/line 3 .*code: codes must ascend within province 01 \(after 00010\)/);
+  });
+
+  it('counts a row to the right line after blank lines', () => {
+    expect(() => parseCommunes(`${header}\n${ward}\n\n${ward}\n`, one)).toThrow(/line 4 .*duplicate of line 2/);
+  });
+
+  it('a row with the wrong number of fields', () => {
+    expect(() => parseCommunes(csv(ward, '00010,Xã Sóc Sơn'), one, 'test.csv')).toThrow(/^test\.csv: .*line 3/);
+  });
+
+  it('wrong columns', () => {
+    expect(() => parseCommunes(csv(ward, commune).replace('short_name', 'short'), one)).toThrow(/expected columns code,name,short_name/);
+    expect(() => parseCommunes('', one)).toThrow(/expected columns/);
+  });
+
+  it.each([
+    ['a kind count that disagrees with provinces.csv', [province('01', 2, 0)], /province 01 \(P01\) has 1 WARD rows, provinces.csv says wards = 2/],
+    ['a missing kind', [province('01', 1, 1, 1)], /province 01 \(P01\) has 0 SPECIAL_ZONE rows, provinces.csv says special_zones = 1/],
+    ['a province without rows', [...one, province('02', 0, 3)], /province 02 \(P02\) has 0 COMMUNE rows, provinces.csv says communes = 3/],
+  ])('%s', (_label, provinces, message) => {
+    expect(() => parseCommunes(csv(ward, commune), provinces)).toThrow(message);
+  });
+
+  it('the stale provinces.csv (Huế with 19 wards and 21 communes) against the official register', () => {
+    const stale = loadProvinces().map((p) => (p.code === '46' ? { ...p, wards: 19, communes: 21 } : p));
+    const text = readFileSync(path.join(__dirname, '../../data/communes.csv'), 'utf8');
+    expect(() => parseCommunes(text, stale)).toThrow(/province 46 \(Huế\) has 21 WARD rows, provinces.csv says wards = 19/);
+  });
+});
+
 describe('generateLocalities (full dataset)', () => {
   const groups = byProvince(full.communes);
 
@@ -99,6 +210,14 @@ describe('generateLocalities (full dataset)', () => {
     expect(full.communes).toHaveLength(3321);
     expect(full.seed).toBe(20250731);
     expect(full.fraction).toBe(1);
+  });
+
+  it('serves the official register: the same units, sorted by code', () => {
+    const register = loadCommunes();
+    expect(full.communes).toEqual([...register].sort((a, b) => a.code.localeCompare(b.code)));
+    const codes = full.communes.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toEqual([...codes].sort());
   });
 
   it('gives each province exactly its CSV counts of each kind', () => {
@@ -118,55 +237,21 @@ describe('generateLocalities (full dataset)', () => {
     ['01', 126],
     ['04', 56],
     ['12', 38],
+    ['46', 40],
   ])('province %s has %i units', (code, n) => {
     expect(groups.get(code)).toHaveLength(n);
   });
 
-  it('gives unique 5-digit codes, prefixed by the province code, running from 001, sorted', () => {
-    const codes = full.communes.map((c) => c.code);
-    expect(new Set(codes).size).toBe(codes.length);
-    expect(codes).toEqual([...codes].sort());
-    for (const c of full.communes) expect(c.code).toMatch(new RegExp(`^${c.provinceCode}\\d{3}$`));
-    for (const [code, cs] of groups) {
-      expect(cs.map((c) => c.code)).toEqual(cs.map((_, i) => `${code}${String(i + 1).padStart(3, '0')}`));
-    }
-  });
-
-  it('gives names unique within each province, with the kind prefix and two or three syllables', () => {
-    const prefix = { WARD: 'Phường ', COMMUNE: 'Xã ', SPECIAL_ZONE: 'Đặc khu ' };
-    for (const cs of groups.values()) expect(new Set(cs.map((c) => c.name)).size).toBe(cs.length);
+  it('derives searchName from the name; the ASCII name has no diacritics', () => {
     for (const c of full.communes) {
-      expect(c.name.startsWith(prefix[c.kind])).toBe(true);
-      const parts = c.name.slice(prefix[c.kind].length).split(' ');
-      expect(parts.length).toBeGreaterThanOrEqual(2);
-      expect(parts.length).toBeLessThanOrEqual(3);
-      for (const s of parts) expect(PLACE_NAME_SYLLABLES).toContain(s);
-      expect(new Set(parts).size).toBe(parts.length);
-    }
-  });
-
-  it('derives nameAscii and searchName from the name', () => {
-    for (const c of full.communes) {
-      expect(c.nameAscii).toMatch(/^[A-Za-z ]+$/);
-      expect(c.nameAscii.toLowerCase()).toBe(c.searchName);
+      expect(stripDiacritics(c.nameAscii)).toBe(c.nameAscii);
       expect(c.searchName).toBe(normalizeSearchText(c.name));
+      expect(c.searchName).toBe(normalizeSearchText(c.nameAscii));
     }
-    const ward = full.communes.find((c) => c.kind === 'WARD');
-    expect(ward?.nameAscii.startsWith('Phuong ')).toBe(true);
   });
 
-  it('mixes kinds within a province rather than listing all wards first', () => {
-    const hanoi = (groups.get('01') ?? []).map((c) => c.kind);
-    const firstCommune = hanoi.indexOf('COMMUNE');
-    const lastWard = hanoi.lastIndexOf('WARD');
-    expect(firstCommune).toBeLessThan(lastWard);
-  });
-
-  it('uses a syllable list of at least 40 distinct syllables with diacritics', () => {
-    expect(PLACE_NAME_SYLLABLES.length).toBeGreaterThanOrEqual(40);
-    // Distinct as written; a few (Thành/Thạnh, Tiến/Tiên) share a search form, as in real names.
-    expect(new Set(PLACE_NAME_SYLLABLES).size).toBe(PLACE_NAME_SYLLABLES.length);
-    expect(PLACE_NAME_SYLLABLES.filter((s) => normalizeSearchText(s) !== s.toLowerCase()).length).toBeGreaterThan(20);
+  it('does not depend on the seed', () => {
+    expect(JSON.stringify(buildLocalities(1).communes)).toBe(JSON.stringify(full.communes));
   });
 });
 
@@ -177,13 +262,6 @@ describe('determinism and the memo', () => {
     expect(a).not.toBe(b);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(a)).toBe(JSON.stringify(full));
-  });
-
-  it('gives other names for another seed, with the same counts', () => {
-    const other = buildLocalities(1);
-    expect(other.communes).toHaveLength(3321);
-    const same = other.communes.filter((c, i) => c.name === full.communes[i].name).length;
-    expect(same).toBeLessThan(100);
   });
 
   it('memoizes per (seed, fraction) and freezes the shared result', () => {
@@ -200,6 +278,7 @@ describe('fraction', () => {
   const tenth = generateLocalities({ fraction: 0.1 });
 
   it('keeps max(1, ceil(10%)) of each province, the same as the first ones of the full dataset', () => {
+    const register = byProvince(loadCommunes());
     const fullGroups = byProvince(full.communes);
     const tenthGroups = byProvince(tenth.communes);
     expect(tenth.provinces).toEqual(full.provinces);
@@ -207,9 +286,12 @@ describe('fraction', () => {
     for (const p of full.provinces) {
       const n = Math.max(1, Math.ceil(p.unitsTotal / 10));
       expect(tenthGroups.get(p.code)).toEqual((fullGroups.get(p.code) ?? []).slice(0, n));
+      expect(tenthGroups.get(p.code)).toEqual((register.get(p.code) ?? []).slice(0, n));
     }
     expect(tenth.communes.length).toBe(full.provinces.reduce((a, p) => a + Math.ceil(p.unitsTotal / 10), 0));
     expect(tenthGroups.get('01')).toHaveLength(13);
+    expect(tenth.communes[0].code).toBe('00004');
+    expect(tenth.communes.map((c) => c.code)).toEqual(tenth.communes.map((c) => c.code).sort());
   });
 
   it('does not round up an exact product because of floating point', () => {
@@ -226,17 +308,5 @@ describe('fraction', () => {
 
   it('rejects a non-integer seed', () => {
     expect(() => generateLocalities({ seed: 0.5 })).toThrow(RangeError);
-  });
-});
-
-describe('drawUniqueName', () => {
-  it('adds a third syllable once two-syllable names run out', () => {
-    const rng = createRandom(1, 'test');
-    const used = new Set<string>();
-    const names = Array.from({ length: 12 }, () => drawUniqueName(rng, 'Xã', used, ['An', 'Bình', 'Phú']));
-    expect(new Set(names).size).toBe(12);
-    expect(names.filter((n) => n.split(' ').length === 3)).toHaveLength(6); // 3 × 2 ordered pairs
-    expect(names.filter((n) => n.split(' ').length === 4)).toHaveLength(6); // all 6 orders of 3
-    expect(() => drawUniqueName(rng, 'Xã', used, ['An', 'Bình', 'Phú'])).toThrow(/cannot draw a unique/);
   });
 });

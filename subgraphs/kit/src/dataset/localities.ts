@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { normalizeSearchText, stripDiacritics } from '../text';
-import { createRandom, DEFAULT_SEED, type Random } from './random';
+import { normalizeSearchText } from '../text';
+import { DEFAULT_SEED } from './random';
 
 /** A centrally-run city or a province. */
 export type ProvinceKind = 'CITY' | 'PROVINCE';
@@ -28,112 +28,45 @@ export interface ProvinceRecord {
   specialZones: number;
 }
 
-/** A synthetic commune-level unit (ward, commune or special zone). Names and codes are generated. */
+/**
+ * One commune-level unit (ward, commune or special zone) of the official register in
+ * `data/communes.csv`: code, names and kind are official.
+ */
 export interface CommuneRecord {
-  /** Five digits: the province code, then a running index from 001 within the province. */
+  /** Official five-digit code, e.g. `"00004"` for Phường Ba Đình. Not prefixed by the province code. */
   code: string;
-  /** Full name with its kind prefix, e.g. `"Phường Tân Bình"`; unique within the province. */
+  /** Full official name with its kind prefix, e.g. `"Phường Ba Đình"`. */
   name: string;
-  /** `name` without diacritics, case kept: `"Phuong Tan Binh"`. */
+  /** Official short name, usually without the kind prefix: `"Ba Đình"`. */
+  shortName: string;
+  /** Official ASCII name, case kept: `"Phuong Ba Dinh"`. */
   nameAscii: string;
-  /** `normalizeSearchText(name)`: `"phuong tan binh"`. */
+  /** `normalizeSearchText(name)`: `"phuong ba dinh"`. */
   searchName: string;
   kind: CommuneKind;
   provinceCode: string;
 }
 
-/** The generated geography: every province and (a fraction of) its commune-level units. */
+/** The official geography: every province and (a fraction of) its commune-level units. */
 export interface LocalityRegistry {
+  /** The dataset seed the registry was asked for; names and codes do not depend on it. */
   seed: number;
   /** Share of each province's units kept, in (0, 1]; 1 is the full dataset. */
   fraction: number;
   /** In CSV order, which is ascending code order. */
   provinces: ProvinceRecord[];
-  /** Sorted by code. */
+  /** Sorted by code (which interleaves provinces: codes are not grouped by province). */
   communes: CommuneRecord[];
 }
 
-/**
- * Common syllables of Vietnamese place names. The generated names are synthetic (they may or may
- * not match a real unit) and must stay that way: changing this list changes every name.
- */
-export const PLACE_NAME_SYLLABLES: readonly string[] = Object.freeze([
-  'An',
-  'Bình',
-  'Phú',
-  'Hòa',
-  'Tân',
-  'Long',
-  'Thành',
-  'Đông',
-  'Tây',
-  'Nam',
-  'Bắc',
-  'Hưng',
-  'Phước',
-  'Thạnh',
-  'Mỹ',
-  'Vĩnh',
-  'Quang',
-  'Hải',
-  'Sơn',
-  'Lâm',
-  'Trung',
-  'Hiệp',
-  'Xuân',
-  'Thuận',
-  'Đức',
-  'Minh',
-  'Khánh',
-  'Lộc',
-  'Thịnh',
-  'Yên',
-  'Phong',
-  'Hà',
-  'Thủy',
-  'Lợi',
-  'Gia',
-  'Cát',
-  'Kim',
-  'Ngọc',
-  'Hồng',
-  'Định',
-  'Tiến',
-  'Thắng',
-  'Lạc',
-  'Hậu',
-  'Thới',
-  'Nhơn',
-  'Điền',
-  'Mai',
-  'Hoàng',
-  'Cẩm',
-  'Đại',
-  'Tường',
-  'Lương',
-  'Quý',
-  'Châu',
-  'Phúc',
-  'Thọ',
-  'Hương',
-  'Tiên',
-  'Bảo',
-  'Thái',
-  'Cường',
-  'Lập',
-  'Hội',
-  'Nghĩa',
-  'Tín',
-  'Hiếu',
-  'Trường',
-  'Vân',
-  'Hạnh',
-]);
-
-const KIND_PREFIX: Record<CommuneKind, string> = { WARD: 'Phường', COMMUNE: 'Xã', SPECIAL_ZONE: 'Đặc khu' };
-
 const CSV_PATH = path.join(__dirname, '../../data/provinces.csv');
+const COMMUNES_CSV_PATH = path.join(__dirname, '../../data/communes.csv');
 const CSV_COLUMNS = ['code', 'name', 'name_ascii', 'kind', 'region', 'units_total', 'wards', 'communes', 'special_zones', 'merged_from'];
+const COMMUNE_CSV_COLUMNS = ['code', 'name', 'short_name', 'name_ascii', 'kind', 'province_code'];
+const COMMUNE_KINDS: readonly CommuneKind[] = ['WARD', 'COMMUNE', 'SPECIAL_ZONE'];
+/** The `provinces.csv` column holding each kind's count, for count-mismatch messages. */
+const KIND_COUNT: Record<CommuneKind, 'wards' | 'communes' | 'specialZones'> = { WARD: 'wards', COMMUNE: 'communes', SPECIAL_ZONE: 'specialZones' };
+const KIND_COLUMN: Record<CommuneKind, string> = { WARD: 'wards', COMMUNE: 'communes', SPECIAL_ZONE: 'special_zones' };
 
 /**
  * Parses and validates the provinces CSV text. Exposed so that malformed input can be tested
@@ -202,49 +135,82 @@ export function loadProvinces(): ProvinceRecord[] {
   return parseProvinces(readFileSync(CSV_PATH, 'utf8'), CSV_PATH);
 }
 
-/** After this many 2-syllable draws collide, a third syllable is added (needed only for small lists). */
-const TWO_SYLLABLE_ATTEMPTS = 64;
-const MAX_ATTEMPTS = 100_000;
-
 /**
- * Draws a `prefix + syllables` name not yet in `used`, and adds it. Syllables within a name are
- * distinct, so "An An" never appears.
- * @internal exported for tests of the collision fallback
+ * Parses and validates the communes CSV text against the provinces it belongs to. Exposed so
+ * that malformed input can be tested without touching the real file; most callers want
+ * {@link loadCommunes}.
+ *
+ * @param provinces the validated provinces (see {@link parseProvinces}); every province's count
+ *   of each kind must match the rows
+ * @param source names the input in error messages
+ * @returns the units in file order: grouped by province, ascending by code within a province
+ * @throws Error naming the line and field of the first malformed row (code not five digits or
+ *   duplicated, empty name, unknown kind or province, codes out of ascending order within a
+ *   province), or the province and kind whose row count disagrees with `provinces.csv`
  */
-export function drawUniqueName(rng: Random, prefix: string, used: Set<string>, syllables: readonly string[] = PLACE_NAME_SYLLABLES): string {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const size = attempt < TWO_SYLLABLE_ATTEMPTS ? 2 : 3;
-    if (syllables.length < size) continue;
-    const parts = rng.shuffle([...syllables]).slice(0, size);
-    const name = `${prefix} ${parts.join(' ')}`;
-    if (!used.has(name)) {
-      used.add(name);
-      return name;
+export function parseCommunes(csvText: string, provinces: readonly ProvinceRecord[], source = 'communes.csv'): CommuneRecord[] {
+  let header: string[] = [];
+  let parsed: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    parsed = parse(csvText, {
+      columns: (h: string[]) => (header = h),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+  } catch (e) {
+    throw new Error(`${source}: ${(e as Error).message}`);
+  }
+  if (header.join(',') !== COMMUNE_CSV_COLUMNS.join(',')) {
+    throw new Error(`${source}: expected columns ${COMMUNE_CSV_COLUMNS.join(',')}, got ${header.join(',') || '(none)'}`);
+  }
+  const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
+  const lineOf = new Map<string, number>();
+  const lastCode = new Map<string, string>();
+  const communes: CommuneRecord[] = [];
+  for (const { record: row, info } of parsed) {
+    const fail = (field: string, msg: string): never => {
+      throw new Error(`${source} line ${info.lines} (code ${JSON.stringify(row.code)}), ${field}: ${msg}`);
+    };
+    if (!/^\d{5}$/.test(row.code)) fail('code', 'must be five digits');
+    const seen = lineOf.get(row.code);
+    if (seen !== undefined) fail('code', `duplicate of line ${seen}`);
+    lineOf.set(row.code, info.lines);
+    for (const field of ['name', 'short_name', 'name_ascii']) if (!row[field]) fail(field, 'is empty');
+    if (!COMMUNE_KINDS.includes(row.kind as CommuneKind)) fail('kind', `must be one of ${COMMUNE_KINDS.join(', ')}, got ${JSON.stringify(row.kind)}`);
+    if (!provinceByCode.has(row.province_code)) fail('province_code', `no province ${JSON.stringify(row.province_code)} in provinces.csv`);
+    const previous = lastCode.get(row.province_code);
+    if (previous !== undefined && previous > row.code) fail('code', `codes must ascend within province ${row.province_code} (after ${previous})`);
+    lastCode.set(row.province_code, row.code);
+    communes.push({
+      code: row.code,
+      name: row.name,
+      shortName: row.short_name,
+      nameAscii: row.name_ascii,
+      searchName: normalizeSearchText(row.name),
+      kind: row.kind as CommuneKind,
+      provinceCode: row.province_code,
+    });
+  }
+  for (const p of provinces) {
+    const own = communes.filter((c) => c.provinceCode === p.code);
+    for (const kind of COMMUNE_KINDS) {
+      const rows = own.filter((c) => c.kind === kind).length;
+      if (rows !== p[KIND_COUNT[kind]]) {
+        throw new Error(`${source}: province ${p.code} (${p.name}) has ${rows} ${kind} rows, provinces.csv says ${KIND_COLUMN[kind]} = ${p[KIND_COUNT[kind]]}`);
+      }
     }
   }
-  throw new Error(`cannot draw a unique "${prefix}" name from ${syllables.length} syllables (${used.size} names taken)`);
+  return communes;
 }
 
-function generateProvinceCommunes(seed: number, p: ProvinceRecord): CommuneRecord[] {
-  const rng = createRandom(seed, 'geography', p.code);
-  const kinds: CommuneKind[] = [
-    ...Array<CommuneKind>(p.wards).fill('WARD'),
-    ...Array<CommuneKind>(p.communes).fill('COMMUNE'),
-    ...Array<CommuneKind>(p.specialZones).fill('SPECIAL_ZONE'),
-  ];
-  rng.shuffle(kinds);
-  const used = new Set<string>();
-  return kinds.map((kind, i) => {
-    const name = drawUniqueName(rng, KIND_PREFIX[kind], used);
-    return {
-      code: `${p.code}${String(i + 1).padStart(3, '0')}`,
-      name,
-      nameAscii: stripDiacritics(name),
-      searchName: normalizeSearchText(name),
-      kind,
-      provinceCode: p.code,
-    };
-  });
+/**
+ * Reads and validates `data/communes.csv`, the official register of the 3,321 commune-level
+ * units in force since 1 July 2025, against the provinces.
+ * @throws Error on a malformed row or counts that disagree with `provinces.csv` (see {@link parseCommunes})
+ */
+export function loadCommunes(provinces: readonly ProvinceRecord[] = loadProvinces()): CommuneRecord[] {
+  return parseCommunes(readFileSync(COMMUNES_CSV_PATH, 'utf8'), provinces, COMMUNES_CSV_PATH);
 }
 
 /** How many of a province's units a fraction keeps; the epsilon stops 0.07 × 100 = 7.000000000000001 from rounding up to 8. */
@@ -260,7 +226,7 @@ function validate(seed: number, fraction: number): void {
 }
 
 /**
- * Generates the registry without the memo. Every call does the full work and returns fresh,
+ * Builds the registry without the memo. Every call does the full work and returns fresh,
  * mutable objects; use it to compare two independent runs. Most callers want
  * {@link generateLocalities}.
  * @throws RangeError on a bad seed or fraction
@@ -268,10 +234,11 @@ function validate(seed: number, fraction: number): void {
 export function buildLocalities(seed: number = DEFAULT_SEED, fraction = 1): LocalityRegistry {
   validate(seed, fraction);
   const provinces = loadProvinces();
-  // Each province draws from its own stream, and a fraction only truncates the full list, so the
-  // units kept at 10% are exactly the first ones of the full dataset, codes and names included.
+  const all = loadCommunes(provinces);
+  // A fraction only truncates each province's list in official code order, so the units kept at
+  // 10% are exactly the first ones of the full dataset.
   const communes = provinces
-    .flatMap((p) => generateProvinceCommunes(seed, p).slice(0, keptUnits(fraction, p.unitsTotal)))
+    .flatMap((p) => all.filter((c) => c.provinceCode === p.code).slice(0, keptUnits(fraction, p.unitsTotal)))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { seed, fraction, provinces, communes };
 }
@@ -287,16 +254,17 @@ function deepFreeze<T>(value: T): T {
 const memo = new Map<string, LocalityRegistry>();
 
 /**
- * The deterministic locality registry: 34 provinces and, at `fraction` 1, their 3,321 synthetic
- * communes, wards and special zones, each province with exactly its CSV counts of each kind.
- * The same seed always gives byte-identical output; another seed gives other names and order.
+ * The locality registry: 34 provinces and, at `fraction` 1, their 3,321 communes, wards and
+ * special zones of the official register (`data/communes.csv`), each province with exactly its
+ * `provinces.csv` counts of each kind. Names, codes and kinds are official and do not depend on
+ * the seed, which is kept for the generators of the synthetic monitoring data built on it.
  *
  * Results are memoized per (seed, fraction) and deep-frozen, because several subgraphs and tests
  * share them: copy before changing anything.
  *
  * @param options.seed dataset seed, default {@link DEFAULT_SEED}
  * @param options.fraction share of each province's units to keep, in (0, 1], default 1; each
- *   province keeps its first `max(1, ceil(fraction × units))` units of the full list
+ *   province keeps its first `max(1, ceil(fraction × units))` units in official code order
  * @throws RangeError if the seed is not a safe integer or the fraction is outside (0, 1]
  */
 export function generateLocalities(options: { seed?: number; fraction?: number } = {}): LocalityRegistry {

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '@kh02/common';
 
 /**
  * A share of a whole: `numerator` out of `denominator`. One value type for every coverage figure

@@ -755,7 +755,7 @@ function buildTasksDataset(seed: number, fraction: number): TasksDataset {
   ];
   const reporter = new Map<string, string>([
     ...registry.provinces.map((p): [string, string] => [p.code, `${PROVINCE_BODY}, ${p.name}`]),
-    ...registry.communes.map((c): [string, string] => [c.code, `${COMMUNE_BODY}, ${c.name} (synthetic)`]),
+    ...registry.communes.map((c): [string, string] => [c.code, `${COMMUNE_BODY}, ${c.name}`]),
   ]);
 
   const assignments: AssignmentRecord[] = [];

@@ -22,19 +22,21 @@ registerEnumType(CommuneKind, {
 @Directive('@key(fields: "code")')
 @ObjectType({
   description:
-    'A commune-level unit: ward, commune or special zone (3,321 in all). In the default dataset the names and codes are synthetic (plausible, not official); the count of each kind per province is official.',
+    'A commune-level unit: ward, commune or special zone (3,321 in all), as in the official register in force since 1 July 2025 (National Statistics Office): code, name and kind are official. The monitoring data other subgraphs attach to it are synthetic in the default dataset.',
 })
 export class Commune {
   @PrimaryKey({ type: 'string', length: 5 })
-  @Field(() => ID, { description: 'Five-digit code; in the default dataset synthetic: the province code followed by a running number, e.g. "04001".' })
+  @Field(() => ID, {
+    description: 'Official five-digit code, e.g. "00004" (Phường Ba Đình, Hà Nội). Unique nationally; it does not start with the province code.',
+  })
   code: string;
 
   @Property({ type: 'string', length: 120 })
-  @Field({ description: 'Name with diacritics, including the kind prefix ("Phường", "Xã", "Đặc khu"). Synthetic in the default dataset.' })
+  @Field({ description: 'Official name with diacritics, including the kind prefix ("Phường", "Xã", "Đặc khu"), e.g. "Phường Ba Đình".' })
   name: string;
 
   @Property({ type: 'string', length: 120 })
-  @Field({ description: 'The name without diacritics.' })
+  @Field({ description: 'The official name without diacritics, e.g. "Phuong Ba Dinh".' })
   nameAscii: string;
 
   /** Lower-case ASCII form used for accent-insensitive search and name ordering. */

@@ -26,7 +26,7 @@ export class CommuneResolver {
   @Query(() => Commune, { nullable: true, description: 'One commune-level unit by its code; null when no unit has that code.' })
   commune(
     @Ctx() ctx: GeographyContext,
-    @Arg('code', () => ID, { description: 'Five-digit commune code, e.g. "04001".' }) code: string,
+    @Arg('code', () => ID, { description: 'Official five-digit commune code, e.g. "00004" (Phường Ba Đình).' }) code: string,
   ): Promise<Commune | null> {
     return ctx.loaders.communeByCode.load(code);
   }

@@ -1,4 +1,4 @@
-import { generateLocalities } from '@kh02/subgraph-kit';
+import { generateLocalities, normalizeSearchText } from '@kh02/subgraph-kit';
 import { startTestGeography, type TestGeography } from '../../testing';
 
 let geo: TestGeography;
@@ -47,6 +47,38 @@ describe('communes', () => {
     for (const e of r.data!.communes.edges) expect(e.node.name.length).toBeGreaterThan(0);
   });
 
+  test.each(['ba dinh', 'BA ĐÌNH', 'Ba Đình', 'phuong ba dinh'])(
+    'search %j finds Phường Ba Đình (00004) among the official names containing it',
+    async (search) => {
+      const r = await geo.run(PAGE, { first: 500, filter: { search } });
+      expect(r.errors).toBeUndefined();
+      const found = r.data!.communes.edges.map((e: any) => e.node);
+      expect(found).toContainEqual({ code: '00004', name: 'Phường Ba Đình', kind: 'WARD' });
+      const wanted = normalizeSearchText(search);
+      const expected = generateLocalities()
+        .communes.filter((c) => c.searchName.includes(wanted))
+        .map((c) => c.code);
+      expect(found.map((c: any) => c.code)).toEqual(expected);
+      expect(r.data!.communes.totalCount).toBe(expected.length);
+    },
+  );
+
+  test('search "lai chau" finds the province Lai Châu and exactly the communes whose names contain it', async () => {
+    const r = await geo.run(
+      'query($s: String) { provinces(filter: { search: $s }) { code name } communes(first: 500, filter: { search: $s }) { totalCount edges { node { code } } } }',
+      {
+        s: 'lai chau',
+      },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.provinces).toEqual([{ code: '12', name: 'Lai Châu' }]);
+    const expected = generateLocalities()
+      .communes.filter((c) => c.searchName.includes('lai chau'))
+      .map((c) => c.code);
+    expect(r.data!.communes.edges.map((e: any) => e.node.code)).toEqual(expected);
+    expect(r.data!.communes.totalCount).toBe(expected.length);
+  });
+
   test('kind and region filters', async () => {
     const r = await geo.run(PAGE, { first: 500, filter: { kind: 'SPECIAL_ZONE' } });
     expect(r.data!.communes.totalCount).toBe(13);
@@ -57,7 +89,7 @@ describe('communes', () => {
 
   test('descending order by code', async () => {
     const r = await geo.run(PAGE, { first: 2, orderBy: { field: 'CODE', direction: 'DESC' } });
-    expect(r.data!.communes.edges.map((e: any) => e.node.code)).toEqual(['96064', '96063']);
+    expect(r.data!.communes.edges.map((e: any) => e.node.code)).toEqual(['32248', '32244']);
   });
 
   test.each([
@@ -86,22 +118,22 @@ describe('communes', () => {
   });
 
   test('commune(code) finds one, and null for an unknown code', async () => {
-    const r = await geo.run('{ a: commune(code: "04001") { code province { code name } } b: commune(code: "99999") { code } }');
+    const r = await geo.run('{ a: commune(code: "01273") { code name kind province { code name } } b: commune(code: "99999") { code } }');
     expect(r.errors).toBeUndefined();
-    expect(r.data).toEqual({ a: { code: '04001', province: { code: '04', name: 'Cao Bằng' } }, b: null });
+    expect(r.data).toEqual({ a: { code: '01273', name: 'Phường Thục Phán', kind: 'WARD', province: { code: '04', name: 'Cao Bằng' } }, b: null });
   });
 
   test('_entities resolves Commune representations, null for unknown codes', async () => {
     const r = await geo.run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Commune { code kind province { code } } } }', {
       r: [
-        { __typename: 'Commune', code: '01001' },
+        { __typename: 'Commune', code: '00004' },
         { __typename: 'Commune', code: '00000' },
-        { __typename: 'Commune', code: '96001' },
+        { __typename: 'Commune', code: '32248' },
       ],
     });
     expect(r.errors).toBeUndefined();
     expect(r.data!._entities[0].province.code).toBe('01');
     expect(r.data!._entities[1]).toBeNull();
-    expect(r.data!._entities[2].code).toBe('96001');
+    expect(r.data!._entities[2]).toEqual({ code: '32248', kind: 'COMMUNE', province: { code: '96' } });
   });
 });

@@ -48,8 +48,23 @@ describe('provinces', () => {
     const r = await geo.run('{ a: province(code: "04") { name communes(first: 5) { totalCount edges { node { code } } } } b: province(code: "77") { name } }');
     expect(r.data!.a.name).toBe('Cao Bằng');
     expect(r.data!.a.communes.totalCount).toBe(56);
-    expect(r.data!.a.communes.edges.map((e: any) => e.node.code)).toEqual(['04001', '04002', '04003', '04004', '04005']);
+    expect(r.data!.a.communes.edges.map((e: any) => e.node.code)).toEqual(['01273', '01279', '01288', '01290', '01294']);
     expect(r.data!.b).toBeNull();
+  });
+
+  test('Huế (46) has the corrected counts: 21 wards and 19 communes, as its communes say', async () => {
+    const r = await geo.run(
+      '{ province(code: "46") { communeCount wardCount ruralCommuneCount specialZoneCount wards: communes(filter: { kind: WARD }) { totalCount } rural: communes(filter: { kind: COMMUNE }) { totalCount } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.province).toEqual({
+      communeCount: 40,
+      wardCount: 21,
+      ruralCommuneCount: 19,
+      specialZoneCount: 0,
+      wards: { totalCount: 21 },
+      rural: { totalCount: 19 },
+    });
   });
 
   test('Province.communes pages and filters within the province', async () => {
@@ -77,8 +92,8 @@ describe('provinces', () => {
       name: 'Việt Nam',
       provinceCount: 34,
       communeCount: 3321,
-      wardCount: 685,
-      ruralCommuneCount: 2623,
+      wardCount: 687,
+      ruralCommuneCount: 2621,
       specialZoneCount: 13,
     });
     const e = await geo.run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { code communeCount } } }', {

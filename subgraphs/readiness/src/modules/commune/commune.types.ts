@@ -7,7 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
   description: 'A commune-level unit (owned by the geography subgraph); readiness and synced-record figures come from the readiness subgraph.',
 })
 export class CommuneRef {
-  @Field(() => ID, { description: 'Five-digit commune code, e.g. "04001".' })
+  @Field(() => ID, { description: 'Official five-digit commune code, e.g. "00004" (Phường Ba Đình).' })
   code: string;
 }
 

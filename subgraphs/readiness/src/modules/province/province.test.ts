@@ -41,7 +41,7 @@ describe('_entities', () => {
 
   it('Commune: full readiness; an unknown commune has nothing assessed and meets nothing', async () => {
     const data = await ok(
-      `{ _entities(representations: [{ __typename: "Commune", code: "01001" }, { __typename: "Commune", code: "99999" }]) { ... on Commune { code readiness { meetsBasicConditions unmetCriteria { code } criteria { criterion { code basic } met assessedAt } } } } }`,
+      `{ _entities(representations: [{ __typename: "Commune", code: "00004" }, { __typename: "Commune", code: "99999" }]) { ... on Commune { code readiness { meetsBasicConditions unmetCriteria { code } criteria { criterion { code basic } met assessedAt } } } } }`,
     );
     const [known, unknown] = data._entities;
     expect(known.readiness.criteria).toHaveLength(11);

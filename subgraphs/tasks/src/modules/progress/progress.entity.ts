@@ -33,6 +33,9 @@ export class ProgressReport {
   reportedAt: Date;
 
   @Property({ type: 'string', length: 300 })
-  @Field({ description: "Who reported: the responsible body, or the locality's People's Committee (commune names synthetic)." })
+  @Field({
+    description:
+      "Who reported: the responsible body, or the locality's People's Committee with the province's or commune's official name (the reports themselves are synthetic in the default dataset).",
+  })
   reportedBy: string;
 }
