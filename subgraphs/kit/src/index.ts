@@ -18,3 +18,4 @@ export * from './types/enums';
 export * from './main';
 export * from './asof';
 export * from './assemble';
+export * from './module';
