@@ -11,8 +11,6 @@ const path = require('node:path');
 const shared = (dir) => ({
   rootDir: dir,
   testEnvironment: 'node',
-  // Per test (the slowest integration tests seed the whole country).
-  testTimeout: 120000,
   setupFiles: ['reflect-metadata'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false }],
@@ -37,6 +35,7 @@ const PROJECTS = {
 
 /** @param {string} dir the workspace folder */
 module.exports = (dir) => ({
+  // Per test (the slowest integration tests seed the whole country). A global setting: jest ignores it inside a project.
+  testTimeout: 120000,
   projects: Object.entries(PROJECTS).map(([name, match]) => ({ displayName: name, ...shared(dir), ...match })),
 });
-module.exports.PROJECTS = PROJECTS;
