@@ -3,3 +3,4 @@ export * from './caller';
 export * from './errors';
 export * from './runtime';
 export * from './validation';
+export * from './registry';

@@ -1,3 +1,4 @@
+import { SUBGRAPH_NAMES } from '@kh02/common';
 import { loadGatewayConfig } from './config';
 
 describe('gateway config', () => {
@@ -11,6 +12,11 @@ describe('gateway config', () => {
     });
     expect(c.production).toBe(false);
     expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  test('one URL per registered subgraph, read from <NAME>_URL', () => {
+    expect(Object.keys(loadGatewayConfig({}).subgraphUrls)).toEqual(SUBGRAPH_NAMES);
+    expect(loadGatewayConfig({ READINESS_URL: 'http://readiness:8080/graphql' }).subgraphUrls.readiness).toBe('http://readiness:8080/graphql');
   });
 
   test('subgraph ports move the default URLs', () => {

@@ -1,9 +1,9 @@
+import { portVariable, SUBGRAPHS, urlVariable, type SubgraphName } from '@kh02/common';
 import { cleanEnv, num, port, str, url } from 'envalid';
 import path from 'node:path';
 
-/** The subgraphs the gateway routes to, by their one name. */
-export const SUBGRAPH_NAMES = ['geography', 'tasks', 'readiness'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+// The gateway knows the subgraphs by name and URL only: names and default ports come from the registry.
+export { SUBGRAPH_NAMES, type SubgraphName } from '@kh02/common';
 
 /** Gateway settings, read once from the environment. */
 export interface GatewayConfig {
@@ -23,12 +23,14 @@ export interface GatewayConfig {
 
 /** Reads and validates the gateway's configuration; defaults run on a laptop. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
+  // <NAME>_URL per registered subgraph; by default the subgraph's port (<NAME>_PORT) on loopback.
+  const urls = cleanEnv(
+    env,
+    Object.fromEntries(SUBGRAPHS.map((s) => [urlVariable(s.name), url({ default: `http://127.0.0.1:${env[portVariable(s.name)] || s.defaultPort}/graphql` })])),
+  );
   const e = cleanEnv(env, {
     HOST: str({ default: '127.0.0.1' }),
     GATEWAY_PORT: port({ default: 4000 }),
-    GEOGRAPHY_URL: url({ default: `http://127.0.0.1:${env.GEOGRAPHY_PORT || 4001}/graphql` }),
-    TASKS_URL: url({ default: `http://127.0.0.1:${env.TASKS_PORT || 4002}/graphql` }),
-    READINESS_URL: url({ default: `http://127.0.0.1:${env.READINESS_PORT || 4003}/graphql` }),
     SUPERGRAPH_PATH: str({ default: path.resolve(__dirname, '../../schema/supergraph.graphql') }),
     SUBGRAPH_SECRET: str({ default: '' }),
     SUBGRAPH_TIMEOUT_MS: num({ default: 30_000 }),
@@ -40,7 +42,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
   return Object.freeze({
     host: e.HOST,
     port: e.GATEWAY_PORT,
-    subgraphUrls: { geography: e.GEOGRAPHY_URL, tasks: e.TASKS_URL, readiness: e.READINESS_URL },
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, urls[urlVariable(s.name)]])) as Record<SubgraphName, string>,
     supergraphPath: e.SUPERGRAPH_PATH,
     subgraphSecret: e.SUBGRAPH_SECRET || undefined,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,

@@ -1,8 +1,14 @@
-import { compose, staleFiles } from './compose';
+import { SUBGRAPHS } from '@kh02/common';
+import path from 'node:path';
+import { compose, SCHEMA_DIR, staleFiles } from './compose';
 
-test('the committed subgraph SDL files and the supergraph match the code (run npm run schema:compose)', async () => {
+test('the committed subgraph SDL files, supergraph.yaml and the supergraph match the code and the registry (run npm run schema:compose)', async () => {
   const composition = await compose();
   expect(composition.errors).toEqual([]);
-  expect(composition.files.size).toBeGreaterThanOrEqual(2);
+  expect([...composition.files.keys()].map((f) => path.relative(SCHEMA_DIR, f))).toEqual([
+    ...SUBGRAPHS.map((s) => `${s.name}.graphql`),
+    'supergraph.yaml',
+    'supergraph.graphql',
+  ]);
   expect(staleFiles(composition)).toEqual([]);
 });

@@ -1,22 +1,39 @@
 import { composeServices } from '@apollo/composition';
+import composition from '@apollo/composition/package.json';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { SUBGRAPHS, type SubgraphEntry } from '@kh02/common';
+import { subgraphModuleOf } from '@kh02/subgraph-kit';
+import { parse } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { stringify } from 'yaml';
 
 /** The schema folder (this file runs from schema/src or schema/dist). */
 export const SCHEMA_DIR = path.resolve(__dirname, '..');
 
-/** How to build each subgraph's schema, by its one name. */
-const BUILDERS: Record<string, () => Promise<GraphQLSchema>> = {
-  geography: async () => (await import('@kh02/geography')).buildGeographySchema(),
-  tasks: async () => (await import('@kh02/tasks')).buildTasksSchema(),
-  readiness: async () => (await import('@kh02/readiness')).buildReadinessSchema(),
-};
+/** The Federation version Rover composes with: the one `@apollo/composition` here implements. */
+const FEDERATION_VERSION = composition.version;
 
-interface SupergraphYaml {
-  subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;
+/** A subgraph's routing URL on a laptop (the gateway's `<NAME>_URL` overrides it). */
+function routingUrl(entry: SubgraphEntry): string {
+  return `http://127.0.0.1:${entry.defaultPort}/graphql`;
+}
+
+/**
+ * `schema/supergraph.yaml`, Rover's config, written from the registry: one entry per subgraph,
+ * its SDL file and its default routing URL.
+ */
+export function supergraphYaml(entries: readonly SubgraphEntry[] = SUBGRAPHS): string {
+  const header = [
+    '# Generated from the subgraph registry (common/src/registry.ts) by `npm run schema:compose`; do not edit.',
+    '# Rover-compatible: `rover supergraph compose --config schema/supergraph.yaml` gives the same',
+    "# supergraph as `npm run schema:compose` (which prints each subgraph's SDL first).",
+  ];
+  const config = {
+    federation_version: `=${FEDERATION_VERSION}`,
+    subgraphs: Object.fromEntries(entries.map((e) => [e.name, { routing_url: routingUrl(e), schema: { file: `./${e.name}.graphql` } }])),
+  };
+  return `${header.join('\n')}\n${stringify(config)}`;
 }
 
 /** The generated files: each subgraph's SDL and the supergraph, by path. */
@@ -25,18 +42,20 @@ export interface Composition {
   errors: string[];
 }
 
-/** Prints every subgraph's SDL and composes the supergraph from them with `@apollo/composition`. */
+/**
+ * Prints every registered subgraph's SDL (each package's `subgraphModule.buildSchema()`), composes
+ * the supergraph from them with `@apollo/composition`, and writes Rover's `supergraph.yaml`.
+ */
 export async function compose(): Promise<Composition> {
-  const config = parseYaml(readFileSync(path.join(SCHEMA_DIR, 'supergraph.yaml'), 'utf8')) as SupergraphYaml;
   const files = new Map<string, string>();
   const services = [];
-  for (const [name, entry] of Object.entries(config.subgraphs)) {
-    const build = BUILDERS[name];
-    if (!build) return { files, errors: [`supergraph.yaml names subgraph "${name}", which compose.ts does not know how to build`] };
-    const sdl = `${printSubgraphSchema(await build()).trim()}\n`;
-    files.set(path.join(SCHEMA_DIR, entry.schema.file), sdl);
-    services.push({ name, url: entry.routing_url, typeDefs: parse(sdl) });
+  for (const entry of SUBGRAPHS) {
+    const module = subgraphModuleOf(await import(entry.package), entry);
+    const sdl = `${printSubgraphSchema(await module.buildSchema()).trim()}\n`;
+    files.set(path.join(SCHEMA_DIR, `${entry.name}.graphql`), sdl);
+    services.push({ name: entry.name, url: routingUrl(entry), typeDefs: parse(sdl) });
   }
+  files.set(path.join(SCHEMA_DIR, 'supergraph.yaml'), supergraphYaml());
   const result = composeServices(services);
   if (result.errors) return { files, errors: result.errors.map((e) => e.message) };
   files.set(path.join(SCHEMA_DIR, 'supergraph.graphql'), `${result.supergraphSdl.trim()}\n`);

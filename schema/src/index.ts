@@ -1,1 +1,1 @@
-export { compose, staleFiles, SCHEMA_DIR, type Composition } from './compose';
+export { compose, staleFiles, supergraphYaml, SCHEMA_DIR, type Composition } from './compose';

@@ -1,22 +1,19 @@
-import net from 'node:net';
-import { checkPortFree, portOf, SERVICES } from './start';
+import { SUBGRAPHS } from '@kh02/common';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { portOf, SERVICES } from './start';
 
 describe('npm start helpers', () => {
-  test('ports default to 4000–4003 and follow the variables', () => {
+  test('every registered subgraph, then the gateway; ports default to 4000–4003 and follow the variables', () => {
+    expect(SERVICES.map((s) => s.name)).toEqual([...SUBGRAPHS.map((s) => s.name), 'gateway']);
     expect(SERVICES.map((s) => portOf(s, {}))).toEqual([4001, 4002, 4003, 4000]);
     expect(portOf(SERVICES[0], { GEOGRAPHY_PORT: '5001' })).toBe(5001);
     expect(() => portOf(SERVICES[3], { GATEWAY_PORT: 'http' })).toThrow('GATEWAY_PORT=http is not a port number');
   });
 
-  test('a port in use gives one line naming the port and the variable', async () => {
-    const holder = net.createServer();
-    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
-    const port = (holder.address() as net.AddressInfo).port;
-    try {
-      expect(await checkPortFree(port, '127.0.0.1', 'TASKS_PORT')).toBe(`Port ${port} is already in use: set TASKS_PORT to a free port.`);
-    } finally {
-      await new Promise((resolve) => holder.close(resolve));
-    }
-    expect(await checkPortFree(port, '127.0.0.1', 'TASKS_PORT')).toBeUndefined();
+  test("a subgraph's entry is its package's main.js", () => {
+    const tasks = SERVICES.find((s) => s.name === 'tasks')!;
+    expect(tasks.entry).toBe(path.resolve(__dirname, '../../subgraphs/tasks/dist/main.js'));
+    expect(existsSync(path.join(path.dirname(tasks.entry), '../src/main.ts'))).toBe(true);
   });
 });

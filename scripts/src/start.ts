@@ -1,3 +1,4 @@
+import { portVariable, SUBGRAPHS, type SubgraphEntry } from '@kh02/common';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
@@ -6,7 +7,7 @@ import path from 'node:path';
 /** The repository root (this file runs from scripts/dist). */
 const ROOT = path.resolve(__dirname, '../..');
 
-/** A process `npm start` runs: its entry point, the variable that sets its port, and its default. */
+/** A process `npm start` runs: its entry point (absolute, or from the repository root), the variable that sets its port, and its default. */
 export interface Service {
   name: string;
   entry: string;
@@ -14,11 +15,15 @@ export interface Service {
   defaultPort: number;
 }
 
-/** The platform: three subgraphs, then the gateway. */
+/** A subgraph's process: its package's compiled `main.js`, found without loading the package. */
+export function subgraphService(entry: SubgraphEntry): Service {
+  const folder = path.dirname(require.resolve(`${entry.package}/package.json`));
+  return { name: entry.name, entry: path.join(folder, 'dist/main.js'), portVariable: portVariable(entry.name), defaultPort: entry.defaultPort };
+}
+
+/** The platform: every subgraph in the registry, then the gateway. */
 export const SERVICES: Service[] = [
-  { name: 'geography', entry: 'subgraphs/geography/dist/main.js', portVariable: 'GEOGRAPHY_PORT', defaultPort: 4001 },
-  { name: 'tasks', entry: 'subgraphs/tasks/dist/main.js', portVariable: 'TASKS_PORT', defaultPort: 4002 },
-  { name: 'readiness', entry: 'subgraphs/readiness/dist/main.js', portVariable: 'READINESS_PORT', defaultPort: 4003 },
+  ...SUBGRAPHS.map(subgraphService),
   { name: 'gateway', entry: 'gateway/dist/main.js', portVariable: 'GATEWAY_PORT', defaultPort: 4000 },
 ];
 
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const launch = (service: Service) => {
-    const child = spawn(process.execPath, [path.join(ROOT, service.entry)], {
+    const child = spawn(process.execPath, [path.resolve(ROOT, service.entry)], {
       env: { ...env, KH02_SERVICE: service.name, LOG_LEVEL: env.LOG_LEVEL || 'warn' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -1,25 +1,15 @@
+import { SUBGRAPHS, urlVariable } from '@kh02/common';
 import { createGateway, loadGatewayConfig, type Gateway } from '@kh02/gateway';
-import * as geography from '@kh02/geography';
-import * as readiness from '@kh02/readiness';
-import * as tasks from '@kh02/tasks';
-import { migrate, serveSubgraph, sqlStatsOf, type ServedSubgraph, type Subgraph } from '@kh02/subgraph-kit';
+import { migrate, serveSubgraph, sqlStatsOf, subgraphModuleOf, type ServedSubgraph, type Subgraph, type SubgraphModule } from '@kh02/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@kh02/subgraph-kit/testing';
 import type { BaseContext, SqlStats } from '@kh02/subgraph-kit';
-import type { EntityManager } from '@mikro-orm/core';
 
-/** What the harness needs of a subgraph package. */
-interface SubgraphPackage {
-  NAME: string;
-  createSubgraph(options: { databaseUrl?: string }): Promise<Subgraph<any>>;
-  seed(em: EntityManager, options: { fraction?: number }): Promise<unknown>;
+/** Every registered subgraph's descriptor, in registry order; each joins the platform in tests as it does in production. */
+export async function subgraphModules(): Promise<SubgraphModule[]> {
+  const modules: SubgraphModule[] = [];
+  for (const entry of SUBGRAPHS) modules.push(subgraphModuleOf(await import(entry.package), entry));
+  return modules;
 }
-
-/** The subgraph packages, by name; each joins the platform in tests as it does in production. */
-export const SUBGRAPH_PACKAGES: SubgraphPackage[] = [
-  { NAME: geography.NAME, createSubgraph: geography.createSubgraph, seed: geography.seedGeography },
-  { NAME: tasks.NAME, createSubgraph: tasks.createSubgraph, seed: tasks.seedTasks },
-  { NAME: readiness.NAME, createSubgraph: readiness.createSubgraph, seed: readiness.seedReadiness },
-];
 
 /** A whole platform on loopback: every subgraph on a fresh database and its own port, and the gateway. */
 export interface Platform {
@@ -45,8 +35,8 @@ export async function startPlatform(options: { fraction?: number } = {}): Promis
   const started: Platform['subgraphs'] = [];
   const stats: SqlStats[] = [];
   try {
-    for (const pkg of SUBGRAPH_PACKAGES) {
-      const database = await createTestDatabase(pkg.NAME);
+    for (const pkg of await subgraphModules()) {
+      const database = await createTestDatabase(pkg.name);
       const subgraph = await pkg.createSubgraph({ databaseUrl: database.url });
       await migrate(subgraph.orm);
       await pkg.seed(subgraph.orm.em.fork(), { fraction: options.fraction ?? 1 });
@@ -54,7 +44,7 @@ export async function startPlatform(options: { fraction?: number } = {}): Promis
       started.push({ subgraph, served, database });
       stats.push(sqlStatsOf(subgraph.orm));
     }
-    const urls = Object.fromEntries(started.map((s) => [`${s.subgraph.name.toUpperCase()}_URL`, s.served.url]));
+    const urls = Object.fromEntries(started.map((s) => [urlVariable(s.subgraph.name), s.served.url]));
     const config = loadGatewayConfig({ ...urls, SUBGRAPH_SECRET: secret, NODE_ENV: 'test' });
     const gateway = await createGateway(config);
     const url = await gateway.listen(0, '127.0.0.1');

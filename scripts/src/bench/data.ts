@@ -1,25 +1,23 @@
-import { migrate, type Subgraph } from '@kh02/subgraph-kit';
-import type { EntityManager } from '@mikro-orm/core';
+import { SUBGRAPHS, subgraphEntry } from '@kh02/common';
+import { migrate, subgraphModuleOf, type SubgraphModule } from '@kh02/subgraph-kit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** What the bench needs of a subgraph package (loaded by name, so a subgraph joins when it lands). */
-export interface SubgraphPackage {
-  name: string;
-  createSubgraph(options: { databaseUrl?: string; production?: boolean }): Promise<Subgraph<any>>;
-  seed(em: EntityManager, options: { fraction?: number }): Promise<unknown>;
+/** What the bench needs of a subgraph package: its descriptor. */
+export type SubgraphPackage = SubgraphModule;
+
+/** Loads the registered subgraph `name`'s descriptor from its package. */
+export async function loadSubgraphPackage(name: string): Promise<SubgraphPackage> {
+  const entry = subgraphEntry(name);
+  return subgraphModuleOf(await import(entry.package), entry);
 }
 
-/** Loads `@kh02/<name>`: its `createSubgraph` and its `seed<Name>` function. */
-export async function loadSubgraphPackage(name: string): Promise<SubgraphPackage> {
-  const specifier = `@kh02/${name}`;
-  const mod = (await import(specifier)) as Record<string, unknown>;
-  const seedName = `seed${name[0].toUpperCase()}${name.slice(1)}`;
-  const seed = mod[seedName] as SubgraphPackage['seed'] | undefined;
-  const createSubgraph = mod.createSubgraph as SubgraphPackage['createSubgraph'] | undefined;
-  if (!seed || !createSubgraph) throw new Error(`${specifier} exports no createSubgraph/${seedName}`);
-  return { name, createSubgraph, seed };
+/** Every registered subgraph's descriptor, in registry order (a subgraph joins the bench when it joins the registry). */
+export async function loadSubgraphPackages(): Promise<SubgraphPackage[]> {
+  const packages: SubgraphPackage[] = [];
+  for (const entry of SUBGRAPHS) packages.push(await loadSubgraphPackage(entry.name));
+  return packages;
 }
 
 /** One data set: a SQLite file per subgraph, seeded with `fraction` of the communes. */

@@ -24,7 +24,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { cpuMsOf, HOST, median, pin, post, quantile, ROOT, rssOf, sleep, spawnNode, stopAll, TASKSET, versionOf, waitForHttp, type Proc } from './common';
-import { loadSubgraphPackage, seedDataSet, tempDataDir, type DataSet, type SubgraphPackage } from './data';
+import { databaseUrlVariable, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
+import { subgraphService } from '../start';
+import { loadSubgraphPackages, seedDataSet, tempDataDir, type DataSet, type SubgraphPackage } from './data';
 import type { LoadJob, LoadResult } from './load';
 import { body, communeQuery, nationalQuery, readShape } from './queries';
 import { writeReport, type BenchReport, type Measurement } from './report';
@@ -120,8 +122,7 @@ async function main(): Promise<void> {
   const supergraphPath = path.join(ROOT, 'schema/supergraph.graphql');
   const supergraphSdl = readFileSync(supergraphPath, 'utf8');
   const shape = readShape(supergraphPath);
-  const packages: SubgraphPackage[] = [];
-  for (const name of shape.subgraphs) packages.push(await loadSubgraphPackage(name));
+  const packages: SubgraphPackage[] = await loadSubgraphPackages();
   const national = body(nationalQuery(shape));
   const communeCodes: string[] = [];
   const communeBodies: string[] = [];
@@ -172,11 +173,10 @@ async function main(): Promise<void> {
       await Promise.all(
         packages.map(async (pkg) => {
           const port = await freePort();
-          const prefix = pkg.name.toUpperCase();
           const proc = spawnNode(
             `${pkg.name}@${label}`,
-            [path.join(ROOT, `subgraphs/${pkg.name}/dist/main.js`)],
-            { ...common, KH02_SERVICE: pkg.name, [`${prefix}_PORT`]: String(port), [`${prefix}_DATABASE_URL`]: data.urls[pkg.name] },
+            [subgraphService(subgraphEntry(pkg.name)).entry],
+            { ...common, KH02_SERVICE: pkg.name, [portVariable(pkg.name)]: String(port), [databaseUrlVariable(pkg.name)]: data.urls[pkg.name] },
             label === '100' ? profiled(pkg.name) : [],
           );
           await waitForHttp(`http://${HOST}:${port}/health`, proc);
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
 
     const startGateway = async (name: string, sg: { urls: Record<string, string> }, entry = path.join(ROOT, 'gateway/dist/main.js')) => {
       const port = await freePort();
-      const urlEnv = Object.fromEntries(Object.entries(sg.urls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
+      const urlEnv = Object.fromEntries(Object.entries(sg.urls).map(([n, u]) => [urlVariable(n), u]));
       const env = { ...common, GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath, NODE_PATH: path.join(ROOT, 'node_modules'), ...urlEnv };
       const proc = spawnNode(name, [entry], env, profiled(name));
       await waitForHttp(`http://${HOST}:${port}/health`, proc);

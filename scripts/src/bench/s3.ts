@@ -1,3 +1,4 @@
+import { urlVariable } from '@kh02/common';
 import { createGateway, loadGatewayConfig } from '@kh02/gateway';
 import { serveSubgraph, sqlStatsOf, type ServedSubgraph, type Subgraph } from '@kh02/subgraph-kit';
 import type { DataSet, SubgraphPackage } from './data';
@@ -27,7 +28,7 @@ export async function countStatements(packages: SubgraphPackage[], data: DataSet
       const subgraph = await pkg.createSubgraph({ databaseUrl: data.urls[pkg.name], production: true });
       const served = await serveSubgraph(subgraph, { host: '127.0.0.1', port: 0, gatewaySecret: secret });
       started.push({ subgraph, served });
-      gatewayEnv[`${pkg.name.toUpperCase()}_URL`] = served.url;
+      gatewayEnv[urlVariable(pkg.name)] = served.url;
     }
     const gateway = await createGateway(loadGatewayConfig(gatewayEnv));
     const url = await gateway.listen(0, '127.0.0.1');

@@ -4,3 +4,4 @@ export { createGeographyContext, type GeographyContext } from './context';
 export { buildGeographySchema } from './schema';
 export { seedGeography } from './seed';
 export { migrations } from './migrations';
+export { subgraphModule } from './module';

@@ -19,3 +19,4 @@ export * from './main';
 export * from './asof';
 export * from './ranking';
 export * from './assemble';
+export * from './module';

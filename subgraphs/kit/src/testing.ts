@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Client } from 'pg';
 import type { BaseContext } from './context';
+import { schemaDrift } from './migration';
+import type { SubgraphModule } from './module';
 import { migrate } from './orm';
 import type { Subgraph } from './server';
 
@@ -103,4 +105,39 @@ export async function startTestSubgraph<TContext extends BaseContext>(
       await database.drop();
     },
   };
+}
+
+/** What running a subgraph's migrations on a fresh database found ({@link checkMigrations}). */
+export interface MigrationCheck {
+  /** Migrations the first run applied, in order. */
+  applied: string[];
+  /** Differences between the migrated database and the entities ({@link schemaDrift}); empty when they agree. */
+  drift: string[];
+  /** Migrations a second run applied: none when they are recorded. */
+  reapplied: string[];
+}
+
+/**
+ * Migrates a fresh test database for a subgraph twice and compares the result with its entities,
+ * for every subgraph's migration-drift test. Expect
+ * `{ applied: <every migration's name>, drift: [], reapplied: [] }`.
+ */
+export async function checkMigrations<TContext extends BaseContext>(
+  module: Pick<SubgraphModule<TContext>, 'name' | 'createSubgraph'>,
+): Promise<MigrationCheck> {
+  const database = await createTestDatabase(module.name);
+  try {
+    const subgraph = await module.createSubgraph({ databaseUrl: database.url });
+    try {
+      const applied = await migrate(subgraph.orm);
+      const drift = await schemaDrift(subgraph.orm);
+      const reapplied = await migrate(subgraph.orm);
+      return { applied, drift, reapplied };
+    } finally {
+      // Never started: close the database only (a subgraph's close() may expect a started server).
+      await subgraph.orm.close();
+    }
+  } finally {
+    await database.drop();
+  }
 }

@@ -1,9 +1,9 @@
-import { loadSubgraphConfig, type SubgraphConfig } from '@kh02/subgraph-kit';
+import { loadSubgraphConfig, subgraphEntry, type SubgraphConfig } from '@kh02/subgraph-kit';
 
 /** The subgraph's one name: folder, package, supergraph.yaml key, READINESS_URL. */
 export const NAME = 'readiness';
-/** Default port (READINESS_PORT). */
-export const DEFAULT_PORT = 4003;
+/** Default port (READINESS_PORT), from the subgraph registry. */
+export const DEFAULT_PORT = subgraphEntry(NAME).defaultPort;
 
 /** Reads and validates this subgraph's configuration from the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<SubgraphConfig> {

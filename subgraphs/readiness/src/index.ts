@@ -4,6 +4,7 @@ export { createReadinessContext, createReadinessLoaders, type ReadinessContext, 
 export { buildReadinessSchema } from './schema';
 export { seedReadiness, type SeedOptions } from './seed';
 export { migrations } from './migrations';
+export { subgraphModule } from './module';
 export {
   areaCoverage,
   buildAreaReadiness,

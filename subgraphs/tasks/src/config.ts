@@ -1,10 +1,10 @@
-import { loadSubgraphConfig, type SubgraphConfig } from '@kh02/subgraph-kit';
+import { loadSubgraphConfig, subgraphEntry, type SubgraphConfig } from '@kh02/subgraph-kit';
 import { DEFAULT_THRESHOLDS, validateThresholds, type ProgressThresholds } from './modules/progress/progress.rule';
 
 /** The subgraph's one name: folder, package, supergraph.yaml key, TASKS_URL. */
 export const NAME = 'tasks';
-/** Default port (TASKS_PORT). */
-export const DEFAULT_PORT = 4002;
+/** Default port (TASKS_PORT), from the subgraph registry. */
+export const DEFAULT_PORT = subgraphEntry(NAME).defaultPort;
 
 /** The tasks subgraph's settings: the shared ones plus the colour rule's thresholds. */
 export interface TasksConfig extends SubgraphConfig {

@@ -4,6 +4,7 @@ export { createTasksContext, type TasksContext } from './context';
 export { buildTasksSchema } from './schema';
 export { seedTasks, type SeedOptions } from './seed';
 export { migrations } from './migrations';
+export { subgraphModule } from './module';
 export * from './modules/progress/progress.rule';
 export { ProgressState, ProgressStatus, TaskLevel } from './modules/progress/progress.enums';
 export {
