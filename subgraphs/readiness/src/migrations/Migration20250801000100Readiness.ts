@@ -6,7 +6,7 @@ export class Migration20250801000100Readiness extends PortableMigration {
     this.schema((s) =>
       s
         .createTable('criterion', (t) => {
-          t.string('code', 40).primary();
+          t.string('code', 40).notNullable().primary();
           t.string('name', 120).notNullable();
           t.text('description').notNullable();
           t.string('category', 40).notNullable();
@@ -15,7 +15,7 @@ export class Migration20250801000100Readiness extends PortableMigration {
           t.integer('position').notNullable();
         })
         .createTable('commune_locality', (t) => {
-          t.string('code', 5).primary();
+          t.string('code', 5).notNullable().primary();
           t.string('province_code', 2).notNullable().index('commune_locality_province_code_index');
         })
         .createTable('readiness_assessment', (t) => {

@@ -6,7 +6,7 @@ export class Migration20250801000000Init extends PortableMigration {
     this.schema((s) =>
       s
         .createTable('plan', (t) => {
-          t.string('code', 40).primary();
+          t.string('code', 40).notNullable().primary();
           t.text('title').notNullable();
           t.text('title_vi').notNullable();
           t.text('description').notNullable();
@@ -14,7 +14,7 @@ export class Migration20250801000000Init extends PortableMigration {
           t.datetime('monitoring_start').notNullable();
         })
         .createTable('task_group', (t) => {
-          t.string('code', 40).primary();
+          t.string('code', 40).notNullable().primary();
           t.string('plan_code', 40).notNullable().references('plan.code').index('task_group_plan_code_index');
           t.integer('position').notNullable();
           t.text('name').notNullable();
@@ -22,7 +22,7 @@ export class Migration20250801000000Init extends PortableMigration {
           t.text('description').notNullable();
         })
         .createTable('task', (t) => {
-          t.string('code', 40).primary();
+          t.string('code', 40).notNullable().primary();
           t.string('plan_code', 40).notNullable().references('plan.code').index('task_plan_code_index');
           t.string('group_code', 40).notNullable().references('task_group.code').index('task_group_code_index');
           t.integer('position').notNullable();
@@ -35,7 +35,7 @@ export class Migration20250801000000Init extends PortableMigration {
           t.boolean('synthetic').notNullable();
         })
         .createTable('locality', (t) => {
-          t.string('code', 5).primary();
+          t.string('code', 5).notNullable().primary();
           t.string('level', 16).notNullable();
           t.string('province_code', 2).notNullable().index('locality_province_code_index');
         })

@@ -1,8 +1,11 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ProgressState } from './progress.enums';
 
 @Entity({ tableName: 'progress_report' })
+// "Latest report at or before asOf" per assignment, and per central task.
+@Index({ name: 'progress_report_assignment_time_index', properties: ['assignmentId', 'reportedAt', 'id'] })
+@Index({ name: 'progress_report_task_time_index', properties: ['taskCode', 'reportedAt', 'id'] })
 @ObjectType({
   description:
     'One progress report, of one assignment or of a central task. Reports are append-only: a later report supersedes an earlier one from its `reportedAt` on, nothing is overwritten. In the default dataset reports are synthetic and recorded only when the percentage changed.',
