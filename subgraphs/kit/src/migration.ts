@@ -26,7 +26,10 @@ export abstract class PortableMigration extends Migration {
  * Differences between the migrated database and what the entities describe, as readable lines
  * ("table.column: type, nullable"); empty when migrations and entities agree. On SQLite the
  * comparator cannot read enum items back from CHECK constraints nor match foreign keys, so those
- * are compared on PostgreSQL only.
+ * are compared on PostgreSQL only. A foreign key the database has and the entities do not model is
+ * not drift: the entities keep plain code columns instead of ORM relations (hydration and
+ * MikroORM's collection loader are the measured hot spots), while the migrations still give the
+ * database its referential integrity.
  */
 export async function schemaDrift(orm: MikroORM): Promise<string[]> {
   const em = orm.em.fork() as SqlEntityManager;
@@ -50,7 +53,6 @@ export async function schemaDrift(orm: MikroORM): Promise<string[]> {
     for (const i of Object.keys(t.changedIndexes)) lines.push(`${table}: changed index ${i}`);
     if (sqlite) continue;
     for (const f of Object.keys(t.addedForeignKeys)) lines.push(`${table}: missing foreign key ${f}`);
-    for (const f of Object.keys(t.removedForeignKeys)) lines.push(`${table}: extra foreign key ${f}`);
     for (const f of Object.keys(t.changedForeignKeys)) lines.push(`${table}: changed foreign key ${f}`);
   }
   return lines;

@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20250801000100Readiness } from './Migration20250801000100Readiness';
+import { Migration20251129000000EnumChecks } from './Migration20251129000000EnumChecks';
 
 /** Every migration, in order; listed by hand. */
-export const migrations: MigrationObject[] = [{ name: 'Migration20250801000100Readiness', class: Migration20250801000100Readiness }];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20250801000100Readiness', class: Migration20250801000100Readiness },
+  { name: 'Migration20251129000000EnumChecks', class: Migration20251129000000EnumChecks },
+];

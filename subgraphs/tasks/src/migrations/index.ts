@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20250801000000Init } from './Migration20250801000000Init';
+import { Migration20251129000000EnumChecks } from './Migration20251129000000EnumChecks';
 
 /** Every migration, in order; listed by hand. */
-export const migrations: MigrationObject[] = [{ name: 'Migration20250801000000Init', class: Migration20250801000000Init }];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20250801000000Init', class: Migration20250801000000Init },
+  { name: 'Migration20251129000000EnumChecks', class: Migration20251129000000EnumChecks },
+];

@@ -48,7 +48,7 @@ export class Criterion {
   @Field({ description: 'What an assessor checks to find the criterion met.' })
   description: string;
 
-  @Enum({ items: () => CriterionCategory, type: 'string' })
+  @Enum({ items: () => CriterionCategory, type: 'string', columnType: 'varchar(40)' })
   @Field(() => CriterionCategory, { description: 'What the criterion is about.' })
   category: CriterionCategory;
 

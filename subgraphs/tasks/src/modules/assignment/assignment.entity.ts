@@ -12,7 +12,7 @@ export class AssignmentEntity {
   taskCode: string;
 
   /** PROVINCE or COMMUNE. */
-  @Enum({ items: () => TaskLevel, type: 'string' })
+  @Enum({ items: () => TaskLevel, type: 'string', columnType: 'varchar(16)' })
   level: TaskLevel;
 
   /** Province (2 digits) or commune (5 digits) code. */

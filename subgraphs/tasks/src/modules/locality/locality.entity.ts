@@ -13,7 +13,7 @@ export class Locality {
   code: string;
 
   /** PROVINCE or COMMUNE. */
-  @Enum({ items: () => TaskLevel, type: 'string' })
+  @Enum({ items: () => TaskLevel, type: 'string', columnType: 'varchar(16)' })
   level: TaskLevel;
 
   @Property({ type: 'string', length: 2, index: true })

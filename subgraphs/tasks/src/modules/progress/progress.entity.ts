@@ -23,7 +23,7 @@ export class ProgressReport {
   @Property({ type: 'integer', nullable: true })
   assignmentId: number | null;
 
-  @Enum({ items: () => ProgressState, type: 'string' })
+  @Enum({ items: () => ProgressState, type: 'string', columnType: 'varchar(16)' })
   @Field(() => ProgressState, { description: 'State reported.' })
   state: ProgressState;
 

@@ -24,7 +24,7 @@ export class Task {
   @Property({ type: 'integer' })
   position: number;
 
-  @Enum({ items: () => TaskLevel, type: 'string' })
+  @Enum({ items: () => TaskLevel, type: 'string', columnType: 'varchar(16)' })
   @Field(() => TaskLevel, { description: 'Carried out centrally, by every province, or by every commune.' })
   level: TaskLevel;
 
