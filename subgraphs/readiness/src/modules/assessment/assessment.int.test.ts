@@ -155,9 +155,9 @@ describe('queries', () => {
     expect(data.none).toBeNull();
   });
 
-  it('readinessCutoffs: the nine weekly cut-offs, the last the published one', async () => {
-    const data = await ok(`{ readinessCutoffs }`);
-    expect(data.readinessCutoffs).toEqual(DATASET_CUTOFFS.map((d) => d.toISOString()));
+  it('reportingCutoffs: the nine weekly cut-offs, the last the published one', async () => {
+    const data = await ok(`{ reportingCutoffs }`);
+    expect(data.reportingCutoffs).toEqual(DATASET_CUTOFFS.map((d) => d.toISOString()));
   });
 
   it('readinessRanking: provinces by fully-met coverage or by one criterion, consistent with the province figures', async () => {
