@@ -62,7 +62,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 /** A calendar date without a time; kept as the string "YYYY-MM-DD" on the server side. */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'A calendar date, "YYYY-MM-DD" (e.g. "2025-07-31"; RFC 3339 full-date). Daily figures are by the Vietnam calendar day (UTC+7). Clients can treat it as a string.',
+  description:
+    'A calendar date, "YYYY-MM-DD" (e.g. "2025-07-31"; RFC 3339 full-date). Daily figures are by the Vietnam calendar day (UTC+7). Clients can treat it as a string.',
   specifiedByURL: DATE_SPEC,
   serialize(value) {
     return String(value);

@@ -3,7 +3,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, ArgumentValuesRule, CALLER_HEADER, encodeCaller, enforceScalars, formatError, GATEWAY_SECRET_HEADER, onePerCause, type Caller } from '@kh02/common';
+import {
+  ANONYMOUS,
+  ArgumentValuesRule,
+  CALLER_HEADER,
+  encodeCaller,
+  enforceScalars,
+  formatError,
+  GATEWAY_SECRET_HEADER,
+  onePerCause,
+  type Caller,
+} from '@kh02/common';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,14 @@ import cors from 'cors';
 import type { RequestHandler } from 'express';
 
 /** Request headers a browser client may send cross-origin (Apollo Client, codegen clients, bearer tokens). */
-const ALLOWED_HEADERS = ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name', 'apollographql-client-version'];
+const ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+];
 
 /**
  * CORS for `/graphql` from an allow-list of exact origins (`CORS_ORIGINS`). A preflight is answered
@@ -34,7 +41,8 @@ export function parseOrigins(value: string): string[] {
     } catch {
       parsed = undefined;
     }
-    if (!parsed || parsed.origin !== origin) throw new Error(`CORS_ORIGINS: "${origin}" is not an origin such as "https://monitor.example.vn" (scheme, host and port only, no trailing slash).`);
+    if (!parsed || parsed.origin !== origin)
+      throw new Error(`CORS_ORIGINS: "${origin}" is not an origin such as "https://monitor.example.vn" (scheme, host and port only, no trailing slash).`);
   }
   return origins;
 }

@@ -8,7 +8,8 @@ import { buildSchema, printSchema } from 'graphql';
  */
 export function apiSchemaOf(supergraphSdl: string): string {
   const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const header = '# The KH02 client API, generated from the supergraph by `npm run schema:compose`; do not edit.\n# Breaking changes against schema/released/api.graphql must be acknowledged in schema/CHANGELOG.md.\n\n';
+  const header =
+    '# The KH02 client API, generated from the supergraph by `npm run schema:compose`; do not edit.\n# Breaking changes against schema/released/api.graphql must be acknowledged in schema/CHANGELOG.md.\n\n';
   return `${header}${printSchema(api).trim()}\n`;
 }
 

@@ -9,7 +9,9 @@ let platform: Platform;
 let communeCode: string;
 beforeAll(async () => {
   platform = await startPlatform({ fraction: 0.1 });
-  const found = await platform.query(`{ tasks(filter: { levels: [COMMUNE] }, first: 1) { edges { node { assignments(first: 1) { edges { node { commune { code } } } } } } } }`);
+  const found = await platform.query(
+    `{ tasks(filter: { levels: [COMMUNE] }, first: 1) { edges { node { assignments(first: 1) { edges { node { commune { code } } } } } } } }`,
+  );
   communeCode = found.data.tasks.edges[0].node.assignments.edges[0].node.commune.code;
 });
 afterAll(() => platform?.close());
@@ -20,10 +22,13 @@ async function post(body: unknown, headers: Record<string, string> = {}): Promis
 }
 
 test('one id never carries two readings: the same commune at two moments in one request', async () => {
-  const result = await platform.query(`query ($c: ID!) {
+  const result = await platform.query(
+    `query ($c: ID!) {
     a: commune(code: $c) { assignments(asOf: "${JUNE_20}") { id number percent } }
     b: commune(code: $c) { assignments(asOf: "${JULY_31}") { id number percent } }
-  }`, { c: communeCode });
+  }`,
+    { c: communeCode },
+  );
   expect(result.errors).toBeUndefined();
   const percentById = new Map<string, number>();
   const rows = [...result.data.a.assignments, ...result.data.b.assignments];

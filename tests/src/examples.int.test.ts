@@ -14,7 +14,9 @@ let platform: Platform;
 let communeCode: string;
 beforeAll(async () => {
   platform = await startPlatform({ fraction: 0.1 });
-  const found = await platform.query(`{ tasks(filter: { levels: [COMMUNE] }, first: 1) { edges { node { assignments(first: 1) { edges { node { commune { code } } } } } } } }`);
+  const found = await platform.query(
+    `{ tasks(filter: { levels: [COMMUNE] }, first: 1) { edges { node { assignments(first: 1) { edges { node { commune { code } } } } } } } }`,
+  );
   communeCode = found.data.tasks.edges[0].node.assignments.edges[0].node.commune.code;
 });
 afterAll(() => platform?.close());

@@ -25,7 +25,8 @@ async function raw(url: string, query: string, variables: Record<string, unknown
 }
 
 function same(label: string, got: unknown, expected: unknown): void {
-  if (!isDeepStrictEqual(got, expected)) throw new Error(`${label}: the cache returned\n${JSON.stringify(got)}\nbut the server sent\n${JSON.stringify(expected)}`);
+  if (!isDeepStrictEqual(got, expected))
+    throw new Error(`${label}: the cache returned\n${JSON.stringify(got)}\nbut the server sent\n${JSON.stringify(expected)}`);
 }
 
 /**
@@ -41,7 +42,11 @@ export async function run(url: string, communeCode: string) {
 
   same('June from the network', (await client.query({ query: ASSIGNMENTS, variables: { code: communeCode, asOf: JUNE_20 } })).data, june);
   same('July from the network', (await client.query({ query: ASSIGNMENTS, variables: { code: communeCode, asOf: JULY_31 } })).data, july);
-  same('June again, from the cache only', (await client.query({ query: ASSIGNMENTS, variables: { code: communeCode, asOf: JUNE_20 }, fetchPolicy: 'cache-only' })).data, june);
+  same(
+    'June again, from the cache only',
+    (await client.query({ query: ASSIGNMENTS, variables: { code: communeCode, asOf: JUNE_20 }, fetchPolicy: 'cache-only' })).data,
+    june,
+  );
   same('July again, from the cache only', client.readQuery({ query: ASSIGNMENTS, variables: { code: communeCode, asOf: JULY_31 } }), july);
 
   const both = await raw(url, BOTH_DATES_TEXT, { code: communeCode });
@@ -51,7 +56,12 @@ export async function run(url: string, communeCode: string) {
 
   const rows = (june as { commune: { assignments: { percent: number }[] } }).commune.assignments;
   const later = (july as { commune: { assignments: { percent: number }[] } }).commune.assignments;
-  return { commune: communeCode, assignments: rows.length, percentChanged: rows.filter((r, i) => r.percent !== later[i]?.percent).length, cacheMatchesServer: true };
+  return {
+    commune: communeCode,
+    assignments: rows.length,
+    percentChanged: rows.filter((r, i) => r.percent !== later[i]?.percent).length,
+    cacheMatchesServer: true,
+  };
 }
 
 if (require.main === module) {

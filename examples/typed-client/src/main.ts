@@ -30,7 +30,14 @@ export async function run(url: string, provinceCode = '04') {
   const latest = await request(url, ProvinceAtMomentDocument, { code: provinceCode, asOf: 'LATEST' });
   const calendar = await request(url, CutoffsAndSyncedRecordsDocument, { from: '2025-07-01', to: '2025-07-31' });
   const describe = (p: typeof onDay.province) =>
-    p && { id: p.id, name: p.name, colour: p.progressStatus, greenPercent: p.greenCoverage.percent, readyPercent: p.readiness.fullyMet.percent, readAt: p.readiness.asOf };
+    p && {
+      id: p.id,
+      name: p.name,
+      colour: p.progressStatus,
+      greenPercent: p.greenCoverage.percent,
+      readyPercent: p.readiness.fullyMet.percent,
+      readAt: p.readiness.asOf,
+    };
   return {
     onDay: describe(onDay.province),
     latest: describe(latest.province),

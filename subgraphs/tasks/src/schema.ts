@@ -18,7 +18,17 @@ import { TimelineResolver } from './modules/timeline/timeline.resolver';
 export function buildTasksSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [PlanResolver, GroupResolver, TaskResolver, AssignmentResolver, ProvinceResolver, CommuneResolver, CountryResolver, TimelineResolver, ProgressReportResolver],
+      resolvers: [
+        PlanResolver,
+        GroupResolver,
+        TaskResolver,
+        AssignmentResolver,
+        ProvinceResolver,
+        CommuneResolver,
+        CountryResolver,
+        TimelineResolver,
+        ProgressReportResolver,
+      ],
       // No field of this subgraph returns Country: it is reached only through _entities.
       orphanedTypes: [CountryRef],
     },
