@@ -253,7 +253,7 @@ describe('bad input: BAD_USER_INPUT naming the argument', () => {
   });
   it('asOf before the history or not a date-time', async () => {
     await badInput(`{ readinessRanking(asOf: "2025-05-01T00:00:00+07:00") { rank } }`, 'asOf');
-    await badVariable(`query($asOf: DateTime) { readinessRanking(asOf: $asOf) { rank } }`, { asOf: 'yesterday' }, /\$asOf.*yesterday/);
+    await badVariable(`query($asOf: AsOf) { readinessRanking(asOf: $asOf) { rank } }`, { asOf: 'yesterday' }, /\$asOf.*yesterday/);
   });
   it('unknown criterion codes in arguments and filters', async () => {
     await badInput(`{ readinessRanking(criterion: "NOPE") { rank } }`, 'criterion');
