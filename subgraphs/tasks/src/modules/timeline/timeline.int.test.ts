@@ -62,17 +62,17 @@ describe('history (as-of reads)', () => {
 
   it('a report holds from its reportedAt (inclusive) until the next one; nothing is overwritten', async () => {
     const d = await ok(
-      `{ _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments { id task { code } reports { id percent state reportedAt } } } } }`,
+      `{ _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments { id number task { code } reports { id percent state reportedAt } } } } }`,
     );
     const assignment = d._entities[0].assignments.find((a: any) => a.reports.length >= 2);
     expect(assignment).toBeDefined();
     const [first, second] = assignment.reports;
     const at = async (asOf: string) => {
       const r = await ok(
-        `query($asOf: AsOf) { _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments(asOf: $asOf) { id percent state lastReport { id } reports { id } } } } }`,
+        `query($asOf: AsOf) { _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments(asOf: $asOf) { id number percent state lastReport { id } reports { id } } } } }`,
         { asOf },
       );
-      return r._entities[0].assignments.find((a: any) => a.id === assignment.id);
+      return r._entities[0].assignments.find((a: any) => a.number === assignment.number);
     };
     const beforeSecond = await at(new Date(new Date(second.reportedAt).getTime() - 1).toISOString());
     expect(beforeSecond).toMatchObject({ percent: first.percent, lastReport: { id: first.id } });
