@@ -1,7 +1,24 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-/** Error codes a client can act on; every error the platform raises carries one in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+/**
+ * Error codes a client can act on; every error the platform raises carries one in
+ * `extensions.code`. The README's "Error codes" table says what each means and what to do.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'BAD_REQUEST'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'SUBGRAPH_ERROR'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** Apollo Server's text when an automatic persisted query's hash is not the query's (it gives it no code). */
+const PERSISTED_QUERY_MISMATCH = 'provided sha does not match query';
 
 /**
  * Bad input from the caller. `argument` names the offending argument so that a client (or a
@@ -32,6 +49,7 @@ const VALUE_ERRORS = [
   /^Int cannot represent/,
   /^Date must be/,
   /^DateTime must be/,
+  /^asOf /,
 ];
 
 /**
@@ -41,6 +59,12 @@ const VALUE_ERRORS = [
  */
 export function formatError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  if (formatted.message === PERSISTED_QUERY_MISMATCH) {
+    return {
+      message: 'The persistedQuery sha256Hash is not the hash of the query sent: send the SHA-256 (lower-case hex) of the exact query text.',
+      extensions: { code: 'BAD_REQUEST' },
+    };
+  }
   if ((code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') && VALUE_ERRORS.some((re) => re.test(formatted.message))) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }

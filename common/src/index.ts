@@ -4,3 +4,4 @@ export * from './errors';
 export * from './runtime';
 export * from './validation';
 export * from './registry';
+export * from './scalars';

@@ -67,3 +67,26 @@ function invalidLeaf(type: Parameters<typeof getNamedType>[0], value: ValueNode)
     return (error as Error).message;
   }
 }
+
+/**
+ * One error per cause: graphql-js reports a literal that does not fit its scalar or enum as well
+ * (without naming the argument, and for a scalar that throws a `GraphQLError`, without a
+ * location). Given the validation errors of one request, drops graphql-js's report of a literal
+ * that {@link ArgumentValuesRule} reported too, keeping the one that names the argument and
+ * points at it. Mutates and returns `errors` (Apollo Server's validation hook hands the array on).
+ */
+export function onePerCause(errors: GraphQLError[]): GraphQLError[] {
+  const ours = errors.filter((e) => typeof e.extensions?.argument === 'string' && e.nodes?.[0]?.loc);
+  if (ours.length === 0) return errors;
+  const covered = (e: GraphQLError) =>
+    ours.some((a) => {
+      if (a === e) return false;
+      const argLoc = a.nodes![0].loc!;
+      const loc = e.nodes?.[0]?.loc;
+      if (loc) return loc.start >= argLoc.start && loc.end <= argLoc.end;
+      return a.message.endsWith(e.message);
+    });
+  const kept = errors.filter((e) => !covered(e));
+  errors.splice(0, errors.length, ...kept);
+  return errors;
+}

@@ -3,13 +3,24 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, ArgumentValuesRule, CALLER_HEADER, encodeCaller, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/common';
+import {
+  ANONYMOUS,
+  ArgumentValuesRule,
+  CALLER_HEADER,
+  encodeCaller,
+  enforceScalars,
+  formatError,
+  GATEWAY_SECRET_HEADER,
+  onePerCause,
+  type Caller,
+} from '@kh02/common';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig, SubgraphName } from './config';
+import { corsMiddleware } from './cors';
 import { createSubgraphFetcher } from './fetcher';
 
 /** The gateway's per-request context: who is asking. */
@@ -92,9 +103,17 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
     validationRules: [ArgumentValuesRule],
     // The stock gateway passes subgraph error text (with URLs) to clients; mask it in production.
     formatError: (formatted) => formatError(formatted, config.production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      // One error per bad literal: drop graphql-js's duplicate of the error naming the argument.
+      { requestDidStart: async () => ({ validationDidStart: async () => async (errors) => void (errors && onePerCause(errors as GraphQLError[])) }) },
+    ],
   });
   await server.start();
+  // The supergraph's scalars accept anything; give them the platform's rules so that a bad literal
+  // or variable is refused here, once, instead of once per subgraph (or per entity) downstream.
+  if (gateway.schema) enforceScalars(gateway.schema);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -115,6 +134,7 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
   });
   app.use(
     '/graphql',
+    corsMiddleware(config.corsOrigins),
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
       // No authentication yet: everyone reads as the anonymous, read-only caller.

@@ -1,6 +1,7 @@
 import { portVariable, SUBGRAPHS, urlVariable, type SubgraphName } from '@kh02/common';
 import { cleanEnv, num, port, str, url } from 'envalid';
 import path from 'node:path';
+import { parseOrigins } from './cors';
 
 // The gateway knows the subgraphs by name and URL only: names and default ports come from the registry.
 export { SUBGRAPH_NAMES, type SubgraphName } from '@kh02/common';
@@ -19,7 +20,12 @@ export interface GatewayConfig {
   /** Keep-alive sockets per subgraph. */
   subgraphMaxSockets: number;
   production: boolean;
+  /** Browser origins allowed to call `/graphql` cross-origin (CORS_ORIGINS); empty: none. */
+  corsOrigins: readonly string[];
 }
+
+/** Vite's dev-server origins: the CORS default outside production, so a local frontend works at once. */
+export const DEV_CORS_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173';
 
 /** Reads and validates the gateway's configuration; defaults run on a laptop. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
@@ -36,6 +42,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     SUBGRAPH_TIMEOUT_MS: num({ default: 30_000 }),
     SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
     NODE_ENV: str({ default: 'development' }),
+    CORS_ORIGINS: str({ default: '' }),
   });
   const production = e.NODE_ENV === 'production';
   if (production && !e.SUBGRAPH_SECRET) throw new Error('SUBGRAPH_SECRET must be set when NODE_ENV=production.');
@@ -48,5 +55,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxSockets: e.SUBGRAPH_MAX_SOCKETS,
     production,
+    corsOrigins: Object.freeze(parseOrigins(env.CORS_ORIGINS === undefined && !production ? DEV_CORS_ORIGINS : e.CORS_ORIGINS)),
   });
 }

@@ -7,6 +7,7 @@ import { parse } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { apiSchemaOf, breakingChanges, unacknowledged } from './api';
 
 /** The schema folder (this file runs from schema/src or schema/dist). */
 export const SCHEMA_DIR = path.resolve(__dirname, '..');
@@ -59,7 +60,23 @@ export async function compose(): Promise<Composition> {
   const result = composeServices(services);
   if (result.errors) return { files, errors: result.errors.map((e) => e.message) };
   files.set(path.join(SCHEMA_DIR, 'supergraph.graphql'), `${result.supergraphSdl.trim()}\n`);
+  files.set(path.join(SCHEMA_DIR, 'api.graphql'), apiSchemaOf(result.supergraphSdl));
   return { files, errors: [] };
+}
+
+/** The last released client API (`schema/released/api.graphql`) and the changelog acknowledging breaking changes since. */
+export const RELEASED_API = path.join(SCHEMA_DIR, 'released', 'api.graphql');
+export const CHANGELOG = path.join(SCHEMA_DIR, 'CHANGELOG.md');
+
+/**
+ * Breaking changes from the released API to the composed one that `schema/CHANGELOG.md` does not
+ * acknowledge (format: `acknowledgedPaths` in api.ts), as lines to print; empty when all is well.
+ */
+export async function unacknowledgedBreakingChanges(composition: Composition): Promise<string[]> {
+  const current = composition.files.get(path.join(SCHEMA_DIR, 'api.graphql'));
+  if (!current) return [];
+  const changes = await breakingChanges(readFileSync(RELEASED_API, 'utf8'), current);
+  return unacknowledged(changes, readFileSync(CHANGELOG, 'utf8')).map((c) => `${c.path}: ${c.message}`);
 }
 
 /** Files whose committed content differs from what composition produces now. */
@@ -88,7 +105,14 @@ async function main(): Promise<void> {
       process.stderr.write(`Stale schema files: ${stale.join(', ')}. Run npm run schema:compose and commit them.\n`);
       process.exit(1);
     }
-    process.stdout.write('Schema files are up to date.\n');
+    const breaking = await unacknowledgedBreakingChanges(composition);
+    if (breaking.length > 0) {
+      process.stderr.write(
+        `${breaking.length} breaking change(s) against schema/released/api.graphql not acknowledged in schema/CHANGELOG.md (add "- BREAKING \`<path>\`: <what clients do>" under "## Unreleased"):\n${breaking.map((b) => `  - ${b}`).join('\n')}\n`,
+      );
+      process.exit(1);
+    }
+    process.stdout.write('Schema files are up to date; no unacknowledged breaking change against the released API.\n');
     return;
   }
   for (const [file, content] of composition.files) writeFileSync(file, content);

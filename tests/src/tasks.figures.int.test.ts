@@ -86,6 +86,6 @@ test('bad input through the gateway: an asOf before the plan, and a malformed as
   const early = await platform.query('{ country { greenCoverage(asOf: "2024-01-01T00:00:00+07:00") { percent } } }');
   expect(early.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   expect(early.errors?.[0].message).toContain('"asOf"');
-  const malformed = await platform.query('query($a: DateTime) { country { greenCoverage(asOf: $a) { percent } } }', { a: 'last tuesday' });
+  const malformed = await platform.query('query($a: AsOf) { country { greenCoverage(asOf: $a) { percent } } }', { a: 'last tuesday' });
   expect(malformed.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
 });

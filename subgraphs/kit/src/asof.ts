@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@kh02/common';
+import { AsOfScalar, BadUserInputError, MONITORING_START } from '@kh02/common';
 import { ArgsType, Field } from 'type-graphql';
 
 /**
@@ -15,12 +15,7 @@ export const DATASET_CUTOFFS: readonly Date[] = Object.freeze(
 /** The cut-off the article's figures were reported at: 16:00, 31 July 2025, Vietnam time. */
 export const PUBLISHED_CUTOFF = new Date('2025-07-31T16:00:00+07:00');
 
-/**
- * The start of monitoring under Plan No. 02-KH/BCĐTW: 00:00 on 1 June 2025, Vietnam time. Nothing
- * was reported before it, so it is the earliest valid `asOf` in every subgraph. A rule of the
- * platform, not of the generated data: the runtime reads it from here, never from the dataset.
- */
-export const MONITORING_START = new Date('2025-06-01T00:00:00+07:00');
+export { MONITORING_START };
 
 /** Start of the monitoring history in the default dataset: the start of monitoring ({@link MONITORING_START}). */
 export const HISTORY_START = MONITORING_START;
@@ -76,14 +71,22 @@ export function vietnamTime(date: Date): string {
   return `${new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
-/** The description of every `asOf` argument in the graph. */
-export const AS_OF_DESCRIPTION = `The moment to read the history at: ISO 8601 with an offset, e.g. "2025-06-06T16:00:00+07:00". Default: the latest reporting cut-off in the data (${vietnamTime(PUBLISHED_CUTOFF)} in the default dataset), never the current time, so a default query reproduces the published figures. Before monitoring began (${vietnamTime(MONITORING_START)}): a BAD_USER_INPUT error naming "asOf".`;
+/** The description of every `asOf` argument in the graph: the one place its meaning is stated. */
+export const AS_OF_DESCRIPTION = `The moment to read the history at (scalar \`AsOf\`, a string). One of: "LATEST" or left out — the latest reporting cut-off in the data (${vietnamTime(PUBLISHED_CUTOFF)} in the default dataset), never the current time, so a default query reproduces the published figures; a calendar date "YYYY-MM-DD" — the END of that day in Vietnam time (23:59:59.999+07:00), so "2025-07-25" reads everything recorded that day, its 16:00 cut-off included; or an ISO 8601 date-time with an offset, e.g. "2025-06-06T16:00:00+07:00". Before monitoring began (${vietnamTime(MONITORING_START)}) or malformed: one BAD_USER_INPUT error naming "asOf", refused before any figure is computed.`;
+
+/**
+ * The description of `Query.reportingCutoffs`, which every subgraph holding a history serves
+ * (`@shareable`): they record the same published calendar, so any of them may answer.
+ */
+export const REPORTING_CUTOFFS_DESCRIPTION =
+  'The reporting cut-offs figures are published at, oldest first: weekly (Fridays 16:00 Vietnam time) in June–July 2025 and the published cut-off of 16:00, 31 July 2025, in the default dataset. The latest is what `asOf` means when it is "LATEST" or left out, for every figure in the graph. Any of them is a good `asOf`.';
 
 /** The `asOf` argument, one definition for every field that reads the history at a moment. */
 @ArgsType()
 export class AsOfArgs {
-  @Field(() => Date, { nullable: true, description: AS_OF_DESCRIPTION })
-  asOf?: Date;
+  /** The instant asked for; null or undefined: the latest cut-off ("LATEST" or left out). */
+  @Field(() => AsOfScalar, { nullable: true, description: AS_OF_DESCRIPTION })
+  asOf?: Date | null;
 }
 
 /** A request's reading of its subgraph's timeline: the cut-offs are read once, on first use. */

@@ -1,6 +1,5 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { ArgumentValuesRule } from '@kh02/common';
-import { DateScalar } from './scalars';
+import { ArgumentValuesRule, DateScalar } from '@kh02/common';
 
 const schema = buildSchema(`
   scalar Date

@@ -11,13 +11,24 @@ import { PlanResolver } from './modules/plan/plan.resolver';
 import { provinceReference } from './modules/province/province.reference';
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { TaskResolver } from './modules/task/task.resolver';
+import { ProgressReportResolver } from './modules/progress/progress.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 
 /** The tasks subgraph's schema, built from its resolver classes (listed by hand). */
 export function buildTasksSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [PlanResolver, GroupResolver, TaskResolver, AssignmentResolver, ProvinceResolver, CommuneResolver, CountryResolver, TimelineResolver],
+      resolvers: [
+        PlanResolver,
+        GroupResolver,
+        TaskResolver,
+        AssignmentResolver,
+        ProvinceResolver,
+        CommuneResolver,
+        CountryResolver,
+        TimelineResolver,
+        ProgressReportResolver,
+      ],
       // No field of this subgraph returns Country: it is reached only through _entities.
       orphanedTypes: [CountryRef],
     },

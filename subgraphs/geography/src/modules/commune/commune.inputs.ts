@@ -1,17 +1,17 @@
 import { SortDirection } from '@kh02/subgraph-kit';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { Region } from '../province/province.entity';
 import { CommuneKind } from './commune.entity';
 
 @InputType({ description: 'Narrows a list of communes. All given conditions must hold.' })
 export class CommuneFilter {
-  @Field(() => [String], {
+  @Field(() => [ID], {
     nullable: true,
     description: 'Only communes of these provinces (codes). Ignored inside `Province.communes`, which is already one province.',
   })
   provinceCodes?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Only these commune codes.' })
+  @Field(() => [ID], { nullable: true, description: 'Only these commune codes.' })
   codes?: string[];
 
   @Field(() => CommuneKind, { nullable: true, description: 'Only wards, only communes, or only special zones.' })

@@ -1,4 +1,4 @@
-import { PageArgs, pageFromSlice, pageRequest, type Page } from '@kh02/subgraph-kit';
+import { PageArgs, pageFromSlice, pageRequest, type Page, globalId, idDescription } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GeographyContext } from '../../context';
 import { Province } from '../province/province.entity';
@@ -9,6 +9,11 @@ import { CommuneConnection } from './commune.types';
 
 @Resolver(() => Commune)
 export class CommuneResolver {
+  @FieldResolver(() => ID, { description: idDescription('Commune', 'code', 'Commune:00004') })
+  id(@Root() item: Commune): string {
+    return globalId('Commune', item.code);
+  }
+
   @Query(() => CommuneConnection, { description: 'A page of commune-level units across the country, filtered and ordered (default: by code).' })
   async communes(
     @Ctx() ctx: GeographyContext,

@@ -1,6 +1,7 @@
+import { globalId, idDescription } from '@kh02/subgraph-kit';
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GeographyContext } from '../../context';
 import { Commune, CommuneKind } from '../commune/commune.entity';
 import { Province } from '../province/province.entity';
@@ -26,6 +27,11 @@ async function countNation(em: EntityManager): Promise<UnitCounts & { provinces:
 
 @Resolver(() => Country)
 export class CountryResolver {
+  @FieldResolver(() => ID, { description: idDescription('Country', 'code', 'Country:VN') })
+  id(@Root() item: Country): string {
+    return globalId('Country', item.code);
+  }
+
   @Query(() => Country, { description: 'Vietnam: national figures and roll-ups.' })
   country(): Country {
     return vietnam();

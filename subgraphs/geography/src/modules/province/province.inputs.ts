@@ -1,10 +1,10 @@
 import { SortDirection } from '@kh02/subgraph-kit';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ProvinceKind, Region } from './province.entity';
 
 @InputType({ description: 'Narrows a list of provinces. All given conditions must hold.' })
 export class ProvinceFilter {
-  @Field(() => [String], { nullable: true, description: 'Only these province codes.' })
+  @Field(() => [ID], { nullable: true, description: 'Only these province codes.' })
   codes?: string[];
 
   @Field(() => ProvinceKind, { nullable: true, description: 'Only cities, or only provinces.' })

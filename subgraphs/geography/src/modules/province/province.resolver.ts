@@ -1,4 +1,4 @@
-import { PageArgs, pageRequest, SortDirection, type Page } from '@kh02/subgraph-kit';
+import { PageArgs, pageRequest, SortDirection, type Page, globalId, idDescription } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GeographyContext } from '../../context';
 import { CommuneConnection } from '../commune/commune.types';
@@ -10,6 +10,11 @@ import { listProvinces } from './province.service';
 
 @Resolver(() => Province)
 export class ProvinceResolver {
+  @FieldResolver(() => ID, { description: idDescription('Province', 'code', 'Province:01') })
+  id(@Root() item: Province): string {
+    return globalId('Province', item.code);
+  }
+
   @Query(() => [Province], { description: 'The 34 provinces and centrally-run cities, filtered and ordered (default: by code).' })
   async provinces(
     @Ctx() ctx: GeographyContext,

@@ -155,9 +155,9 @@ describe('queries', () => {
     expect(data.none).toBeNull();
   });
 
-  it('readinessCutoffs: the nine weekly cut-offs, the last the published one', async () => {
-    const data = await ok(`{ readinessCutoffs }`);
-    expect(data.readinessCutoffs).toEqual(DATASET_CUTOFFS.map((d) => d.toISOString()));
+  it('reportingCutoffs: the nine weekly cut-offs, the last the published one', async () => {
+    const data = await ok(`{ reportingCutoffs }`);
+    expect(data.reportingCutoffs).toEqual(DATASET_CUTOFFS.map((d) => d.toISOString()));
   });
 
   it('readinessRanking: provinces by fully-met coverage or by one criterion, consistent with the province figures', async () => {
@@ -253,7 +253,7 @@ describe('bad input: BAD_USER_INPUT naming the argument', () => {
   });
   it('asOf before the history or not a date-time', async () => {
     await badInput(`{ readinessRanking(asOf: "2025-05-01T00:00:00+07:00") { rank } }`, 'asOf');
-    await badVariable(`query($asOf: DateTime) { readinessRanking(asOf: $asOf) { rank } }`, { asOf: 'yesterday' }, /\$asOf.*yesterday/);
+    await badVariable(`query($asOf: AsOf) { readinessRanking(asOf: $asOf) { rank } }`, { asOf: 'yesterday' }, /\$asOf.*yesterday/);
   });
   it('unknown criterion codes in arguments and filters', async () => {
     await badInput(`{ readinessRanking(criterion: "NOPE") { rank } }`, 'criterion');

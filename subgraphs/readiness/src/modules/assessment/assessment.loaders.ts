@@ -121,7 +121,7 @@ export type AreaReadinessLoaders = CriterionLoaders & CutoffLoaders & LocalityLo
 export async function areaReadiness(
   loaders: AreaReadinessLoaders,
   scope: string,
-  asOf: Date | undefined,
+  asOf: Date | null | undefined,
   communeCount: number | undefined,
 ): Promise<AreaReadiness> {
   const at = await loaders.asOf(asOf);

@@ -17,7 +17,7 @@ export class AssessmentResolver {
   async readinessRanking(
     @Ctx() ctx: ReadinessContext,
     @Args() { asOf }: AsOfArgs,
-    @Arg('criterion', () => String, {
+    @Arg('criterion', () => ID, {
       nullable: true,
       description: 'Rank by this criterion\'s coverage instead of full readiness; an unknown code is a BAD_USER_INPUT error naming "criterion".',
     })
@@ -57,7 +57,7 @@ export class AssessmentResolver {
   async communesFailingCriterion(
     @Ctx() ctx: ReadinessContext,
     @Arg('provinceCode', () => ID, { description: 'Two-digit province code, e.g. "56".' }) provinceCode: string,
-    @Arg('criterion', () => String, {
+    @Arg('criterion', () => ID, {
       description: 'Criterion code, e.g. "SPECIALISED_DIGITAL_SIGNATURE"; an unknown code is a BAD_USER_INPUT error naming "criterion".',
     })
     criterion: string,

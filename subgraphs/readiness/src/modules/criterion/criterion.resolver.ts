@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { globalId, idDescription } from '@kh02/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { Criterion } from './criterion.entity';
 import { CriterionFilter } from './criterion.inputs';
@@ -6,6 +7,11 @@ import { filterCriteria } from './criterion.service';
 
 @Resolver(() => Criterion)
 export class CriterionResolver {
+  @FieldResolver(() => ID, { description: idDescription('Criterion', 'code', 'Criterion:ONLINE_MEETINGS') })
+  id(@Root() item: Criterion): string {
+    return globalId('Criterion', item.code);
+  }
+
   @Query(() => [Criterion], { description: 'The readiness criteria catalogue, in catalogue order (`position`), optionally filtered.' })
   async criteria(
     @Ctx() ctx: ReadinessContext,

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { momentId } from '@kh02/subgraph-kit';
+import { Ctx, FieldResolver, Float, ID, Int, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { CommuneRef } from '../commune/commune.types';
 import { ProgressState, TaskLevel } from '../progress/progress.enums';
@@ -11,6 +12,21 @@ import { Assignment } from './assignment.types';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
+  // The moment is part of the identity: the same assignment read at two moments is two objects
+  // with different values, and a client cache must never merge them.
+  @FieldResolver(() => ID, {
+    description:
+      'Globally unique identifier of this assignment AT `asOf`: "Assignment:<number>@<asOf in UTC>", e.g. "Assignment:2413@2025-07-31T09:00:00.000Z". The same assignment read at another moment has another id, so client caches keep both readings apart. Opaque; use `number` for the assignment itself.',
+  })
+  id(@Root() a: AssessedAssignment): string {
+    return momentId('Assignment', a.id, a.asOf);
+  }
+
+  @FieldResolver(() => Int, { description: 'Assignment number: the same at every `asOf` (the assignment itself, not a reading of it).' })
+  number(@Root() a: AssessedAssignment): number {
+    return a.id;
+  }
+
   @FieldResolver(() => Task, { description: 'The task assigned.' })
   task(@Root() a: AssessedAssignment): Task {
     return a.task;

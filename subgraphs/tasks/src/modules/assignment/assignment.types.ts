@@ -7,13 +7,13 @@ import { TaskLevel } from '../progress/progress.enums';
     'A province- or commune-level task assigned to one locality, with its progress at the moment asked about (`asOf`). Synthetic in the default dataset.',
 })
 export class Assignment {
-  @Field(() => ID, { description: 'Assignment number.' })
+  /** Assignment number (the same at every moment); the GraphQL `id` adds the moment, see the resolver. */
   id: number;
 
   @Field(() => TaskLevel, { description: 'PROVINCE or COMMUNE: the level of the locality.' })
   level: TaskLevel;
 
-  @Field({ description: 'Code of the locality: 2 digits for a province, 5 for a commune.' })
+  @Field(() => ID, { description: 'Code of the locality: 2 digits for a province, 5 for a commune.' })
   localityCode: string;
 
   @Field({ description: 'The moment the progress values below hold at.' })

@@ -19,7 +19,7 @@ async function ok(query: string, variables?: Record<string, unknown>) {
   return r.data!;
 }
 
-const PROVINCE_FIGURES = `query($reps: [_Any!]!, $asOf: DateTime) { _entities(representations: $reps) { ... on Province { code progressStatus(asOf: $asOf) greenCoverage(asOf: $asOf) { numerator denominator percent } } } }`;
+const PROVINCE_FIGURES = `query($reps: [_Any!]!, $asOf: AsOf) { _entities(representations: $reps) { ... on Province { code progressStatus(asOf: $asOf) greenCoverage(asOf: $asOf) { numerator denominator percent } } } }`;
 
 describe('figures at the published cut-off (16:00, 31 July 2025)', () => {
   it('F1: all 34 provinces are GREEN, none yellow or red', async () => {

@@ -1,5 +1,5 @@
-import { AsOfArgs, PageArgs, pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, PageArgs, pageOf, pageRequest, type Page, globalId, idDescription } from '@kh02/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { Plan } from '../plan/plan.entity';
 import type { Task } from '../task/task.entity';
@@ -10,6 +10,11 @@ import { TaskGroup } from './group.entity';
 
 @Resolver(() => TaskGroup)
 export class GroupResolver {
+  @FieldResolver(() => ID, { description: idDescription('TaskGroup', 'code', 'TaskGroup:INSTITUTIONS') })
+  id(@Root() item: TaskGroup): string {
+    return globalId('TaskGroup', item.code);
+  }
+
   @FieldResolver(() => Plan, { description: 'The plan the group belongs to.' })
   async plan(@Root() group: TaskGroup, @Ctx() ctx: TasksContext): Promise<Plan> {
     return (await ctx.catalog()).planByCode.get(group.planCode)!;

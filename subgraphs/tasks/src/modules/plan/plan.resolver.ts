@@ -1,4 +1,4 @@
-import { AsOfArgs, PageArgs, pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
+import { AsOfArgs, PageArgs, pageOf, pageRequest, type Page, globalId, idDescription } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { TaskGroup } from '../group/group.entity';
@@ -11,6 +11,11 @@ import { defaultPlan } from './plan.service';
 
 @Resolver(() => Plan)
 export class PlanResolver {
+  @FieldResolver(() => ID, { description: idDescription('Plan', 'code', 'Plan:02-KH/BCĐTW') })
+  id(@Root() item: Plan): string {
+    return globalId('Plan', item.code);
+  }
+
   @Query(() => Plan, { nullable: true, description: 'A monitored plan by its code; without `code`, Plan No. 02-KH/BCĐTW. Null for an unknown code.' })
   async plan(
     @Ctx() ctx: TasksContext,

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { ProgressState } from './progress.enums';
 
 @Entity({ tableName: 'progress_report' })
@@ -12,7 +12,11 @@ import { ProgressState } from './progress.enums';
 })
 export class ProgressReport {
   @PrimaryKey({ type: 'integer', autoincrement: true })
-  @Field(() => ID, { description: 'Report number; increases with `reportedAt` in the default dataset.' })
+  /** Report number; the GraphQL `id` is "ProgressReport:<number>" (see ProgressReportResolver). */
+  @Field(() => ID, {
+    description:
+      'Globally unique, stable identifier "ProgressReport:<number>", e.g. "ProgressReport:17": a report never changes once recorded. Report numbers increase with `reportedAt` in the default dataset.',
+  })
   id: number;
 
   /** The task reported on (denormalised for assignment reports). */
@@ -28,7 +32,7 @@ export class ProgressReport {
   state: ProgressState;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Percent complete reported, 0–100.' })
+  @Field(() => Float, { description: 'Percent complete reported, 0–100 (whole numbers in the default dataset; Float like every percent in the graph).' })
   percent: number;
 
   @Property({ type: 'datetime' })

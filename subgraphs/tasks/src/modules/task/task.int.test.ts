@@ -114,7 +114,7 @@ describe('bad input', () => {
     ]) {
       expect(code(await t.run(q))).toBe('BAD_USER_INPUT');
     }
-    const r = await t.run(`query($a: DateTime) { greenCoverageRanking(asOf: $a) { rank } }`, { a: '2025-13-45T00:00:00Z' });
+    const r = await t.run(`query($a: AsOf) { greenCoverageRanking(asOf: $a) { rank } }`, { a: '2025-13-45T00:00:00Z' });
     expect(code(r)).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].message).toContain('$a');
   });

@@ -1,4 +1,4 @@
-import { AsOfArgs, DateScalar, PageArgs, pageOf, pageRequest, type Page } from '@kh02/subgraph-kit';
+import { AsOfArgs, DateScalar, PageArgs, pageOf, pageRequest, type Page, globalId, idDescription } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { AssignmentConnection } from '../assignment/assignment.types';
@@ -14,6 +14,11 @@ import { TaskConnection, TaskProgress } from './task.types';
 
 @Resolver(() => Task)
 export class TaskResolver {
+  @FieldResolver(() => ID, { description: idDescription('Task', 'code', 'Task:KH02-1.1') })
+  id(@Root() item: Task): string {
+    return globalId('Task', item.code);
+  }
+
   @Query(() => TaskConnection, { description: 'A page of the tasks of every monitored plan, filtered and ordered (default: plan order).' })
   async tasks(
     @Ctx() ctx: TasksContext,

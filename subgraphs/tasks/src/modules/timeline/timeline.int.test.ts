@@ -20,7 +20,7 @@ async function ok(query: string, variables?: Record<string, unknown>) {
   return r.data!;
 }
 
-const PROVINCE_FIGURES = `query($reps: [_Any!]!, $asOf: DateTime) { _entities(representations: $reps) { ... on Province { code progressStatus(asOf: $asOf) greenCoverage(asOf: $asOf) { numerator denominator percent } } } }`;
+const PROVINCE_FIGURES = `query($reps: [_Any!]!, $asOf: AsOf) { _entities(representations: $reps) { ... on Province { code progressStatus(asOf: $asOf) greenCoverage(asOf: $asOf) { numerator denominator percent } } } }`;
 
 describe('history (as-of reads)', () => {
   it('the default asOf is the latest reporting cut-off from the data', async () => {
@@ -35,7 +35,7 @@ describe('history (as-of reads)', () => {
   });
 
   it('early June gives different, lower coverage: nationally and in every F2 province; coverage rises week by week', async () => {
-    const q = `query($asOf: DateTime) { _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { greenCoverage(asOf: $asOf) { numerator percent } coverageBands(asOf: $asOf) { full } } } }`;
+    const q = `query($asOf: AsOf) { _entities(representations: [{ __typename: "Country", code: "VN", communeCount: 3321 }]) { ... on Country { greenCoverage(asOf: $asOf) { numerator percent } coverageBands(asOf: $asOf) { full } } } }`;
     const late = (await ok(q, { asOf: PUBLISHED }))._entities[0];
     const early = (await ok(q, { asOf: EARLY_JUNE }))._entities[0];
     expect(early.greenCoverage.numerator).toBeLessThan(late.greenCoverage.numerator / 4);
@@ -62,17 +62,17 @@ describe('history (as-of reads)', () => {
 
   it('a report holds from its reportedAt (inclusive) until the next one; nothing is overwritten', async () => {
     const d = await ok(
-      `{ _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments { id task { code } reports { id percent state reportedAt } } } } }`,
+      `{ _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments { id number task { code } reports { id percent state reportedAt } } } } }`,
     );
     const assignment = d._entities[0].assignments.find((a: any) => a.reports.length >= 2);
     expect(assignment).toBeDefined();
     const [first, second] = assignment.reports;
     const at = async (asOf: string) => {
       const r = await ok(
-        `query($asOf: DateTime) { _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments(asOf: $asOf) { id percent state lastReport { id } reports { id } } } } }`,
+        `query($asOf: AsOf) { _entities(representations: [{ __typename: "Province", code: "04" }]) { ... on Province { assignments(asOf: $asOf) { id number percent state lastReport { id } reports { id } } } } }`,
         { asOf },
       );
-      return r._entities[0].assignments.find((a: any) => a.id === assignment.id);
+      return r._entities[0].assignments.find((a: any) => a.number === assignment.number);
     };
     const beforeSecond = await at(new Date(new Date(second.reportedAt).getTime() - 1).toISOString());
     expect(beforeSecond).toMatchObject({ percent: first.percent, lastReport: { id: first.id } });

@@ -1,12 +1,11 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { REPORTING_CUTOFFS_DESCRIPTION } from '@kh02/subgraph-kit';
+import { Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { TasksContext } from '../../context';
 
 @Resolver()
 export class TimelineResolver {
-  @Query(() => [Date], {
-    description:
-      'The reporting cut-offs figures are published at, oldest first: weekly (Fridays 16:00 Vietnam time) in June–July 2025 and the published cut-off of 16:00, 31 July 2025. The latest is the default `asOf` of every computed field.',
-  })
+  @Directive('@shareable')
+  @Query(() => [Date], { description: REPORTING_CUTOFFS_DESCRIPTION })
   async reportingCutoffs(@Ctx() ctx: TasksContext): Promise<Date[]> {
     return (await ctx.timeline()).cutoffs;
   }
