@@ -8,11 +8,14 @@ import { startPlatform, type Platform } from './harness';
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const example = (name: string) => path.join(ROOT, 'examples', name);
-const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+// The examples keep their own lockfile outside the workspaces (GraphQL Code Generator and Apollo
+// Client are not the platform's dependencies); this installs them once per lockfile.
+const bin = (name: string) => path.join(ROOT, 'examples', 'node_modules', '.bin', name);
 
 let platform: Platform;
 let communeCode: string;
 beforeAll(async () => {
+  await run(process.execPath, [path.join(ROOT, 'scripts/bin/install-isolated.cjs'), 'examples'], { cwd: ROOT });
   platform = await startPlatform({ fraction: 0.1 });
   const found = await platform.query(
     `{ tasks(filter: { levels: [COMMUNE] }, first: 1) { edges { node { assignments(first: 1) { edges { node { commune { code } } } } } } } }`,

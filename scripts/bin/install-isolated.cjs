@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Installs a folder that keeps its own package.json and lockfile outside the workspaces —
+// scripts/bench-peer (the benchmark's peer arm, ~680 packages) or examples (the client examples
+// with GraphQL Code Generator and Apollo Client) — once per lockfile. Users who never run the
+// benchmark or the examples' tests never download them (`npm ci` at the root does not).
+// Usage: node scripts/bin/install-isolated.cjs <folder relative to the repository root>
+'use strict';
+const { createHash } = require('node:crypto');
+const { execFileSync } = require('node:child_process');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+const folder = process.argv[2];
+if (!folder) {
+  process.stderr.write('usage: install-isolated.cjs <folder>\n');
+  process.exit(2);
+}
+const dir = path.resolve(__dirname, '..', '..', folder);
+const lock = path.join(dir, 'package-lock.json');
+if (!existsSync(lock)) {
+  process.stderr.write(`${folder} has no package-lock.json\n`);
+  process.exit(2);
+}
+const stamp = path.join(dir, 'node_modules', '.kh02-lock-sha256');
+const hash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) process.exit(0);
+process.stdout.write(`Installing ${folder} from its own lockfile (once)…\n`);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+writeFileSync(stamp, hash);
