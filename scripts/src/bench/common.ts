@@ -148,7 +148,9 @@ export function requirePeer<T>(pkg: string): T {
   try {
     return req(pkg) as T;
   } catch (error) {
-    throw new Error(`${pkg} is not installed in ${PEER_DIR}: run \`node scripts/bin/install-isolated.cjs scripts/bench-peer\` (npm run bench does it)`, { cause: error });
+    throw new Error(`${pkg} is not installed in ${PEER_DIR}: run \`node scripts/bin/install-isolated.cjs scripts/bench-peer\` (npm run bench does it)`, {
+      cause: error,
+    });
   }
 }
 
