@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { AS_OF_DESCRIPTION, asOfFrom, DATASET_CUTOFFS, HISTORY_START, MONITORING_START, PUBLISHED_CUTOFF, resolveAsOf, timelineOf, vietnamTime } from './asof';
+import { AS_OF_DESCRIPTION, asOfFrom, MONITORING_START, resolveAsOf, timelineOf, vietnamTime } from './asof';
+import { DATASET_CUTOFFS, PUBLISHED_CUTOFF } from './dataset/cutoffs';
 
 describe('as-of', () => {
   test('the dataset ends at the published cut-off, 16:00 on 31 July 2025 in Vietnam', () => {
@@ -10,15 +11,15 @@ describe('as-of', () => {
   });
 
   test('no asOf means the latest cut-off, never the clock', () => {
-    expect(resolveAsOf(undefined, PUBLISHED_CUTOFF, HISTORY_START)).toBe(PUBLISHED_CUTOFF);
-    expect(resolveAsOf(null, PUBLISHED_CUTOFF, HISTORY_START)).toBe(PUBLISHED_CUTOFF);
+    expect(resolveAsOf(undefined, PUBLISHED_CUTOFF, MONITORING_START)).toBe(PUBLISHED_CUTOFF);
+    expect(resolveAsOf(null, PUBLISHED_CUTOFF, MONITORING_START)).toBe(PUBLISHED_CUTOFF);
   });
 
   test('an asOf before the history is BAD_USER_INPUT naming asOf; at the start it is fine', () => {
     const early = new Date('2025-05-31T00:00:00Z');
-    expect(() => resolveAsOf(early, PUBLISHED_CUTOFF, HISTORY_START)).toThrow(GraphQLError);
-    expect(() => resolveAsOf(early, PUBLISHED_CUTOFF, HISTORY_START)).toThrow(/"asOf"/);
-    expect(resolveAsOf(HISTORY_START, PUBLISHED_CUTOFF, HISTORY_START)).toBe(HISTORY_START);
+    expect(() => resolveAsOf(early, PUBLISHED_CUTOFF, MONITORING_START)).toThrow(GraphQLError);
+    expect(() => resolveAsOf(early, PUBLISHED_CUTOFF, MONITORING_START)).toThrow(/"asOf"/);
+    expect(resolveAsOf(MONITORING_START, PUBLISHED_CUTOFF, MONITORING_START)).toBe(MONITORING_START);
   });
 
   test('a timeline: cut-offs sorted, the latest is the default, the start of monitoring the earliest', () => {
@@ -33,7 +34,6 @@ describe('as-of', () => {
 
   test('with no cut-off recorded the default is the start of monitoring, never the clock', () => {
     expect(asOfFrom(timelineOf([]), undefined)).toEqual(MONITORING_START);
-    expect(HISTORY_START).toEqual(MONITORING_START);
   });
 
   test('one description, naming the default and the earliest moment in Vietnam time', () => {

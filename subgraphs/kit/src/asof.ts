@@ -1,24 +1,7 @@
 import { AsOfScalar, BadUserInputError, MONITORING_START } from '@kh02/common';
 import { ArgsType, Field } from 'type-graphql';
 
-/**
- * The default dataset's reporting cut-offs: weekly, Fridays 16:00 Vietnam time, from the first
- * week of June 2025, and the published cut-off of 16:00 on 31 July 2025. Shared by every
- * subgraph's seeder so their histories line up.
- */
-export const DATASET_CUTOFFS: readonly Date[] = Object.freeze(
-  ['2025-06-06', '2025-06-13', '2025-06-20', '2025-06-27', '2025-07-04', '2025-07-11', '2025-07-18', '2025-07-25', '2025-07-31'].map(
-    (d) => new Date(`${d}T16:00:00+07:00`),
-  ),
-);
-
-/** The cut-off the article's figures were reported at: 16:00, 31 July 2025, Vietnam time. */
-export const PUBLISHED_CUTOFF = new Date('2025-07-31T16:00:00+07:00');
-
 export { MONITORING_START };
-
-/** Start of the monitoring history in the default dataset: the start of monitoring ({@link MONITORING_START}). */
-export const HISTORY_START = MONITORING_START;
 
 /**
  * The moment a computed field is read at. Without `asOf`, the latest reporting cut-off: never
@@ -72,7 +55,7 @@ export function vietnamTime(date: Date): string {
 }
 
 /** The description of every `asOf` argument in the graph: the one place its meaning is stated. */
-export const AS_OF_DESCRIPTION = `The moment to read the history at (scalar \`AsOf\`, a string). One of: "LATEST" or left out — the latest reporting cut-off in the data (${vietnamTime(PUBLISHED_CUTOFF)} in the default dataset), never the current time, so a default query reproduces the published figures; a calendar date "YYYY-MM-DD" — the END of that day in Vietnam time (23:59:59.999+07:00), so "2025-07-25" reads everything recorded that day, its 16:00 cut-off included; or an ISO 8601 date-time with an offset, e.g. "2025-06-06T16:00:00+07:00". Before monitoring began (${vietnamTime(MONITORING_START)}) or malformed: one BAD_USER_INPUT error naming "asOf", refused before any figure is computed.`;
+export const AS_OF_DESCRIPTION = `The moment to read the history at (scalar \`AsOf\`, a string). One of: "LATEST" or left out — the latest reporting cut-off in the data (2025-07-31T16:00:00+07:00 in the default dataset), never the current time, so a default query reproduces the published figures; a calendar date "YYYY-MM-DD" — the END of that day in Vietnam time (23:59:59.999+07:00), so "2025-07-25" reads everything recorded that day, its 16:00 cut-off included; or an ISO 8601 date-time with an offset, e.g. "2025-06-06T16:00:00+07:00". Before monitoring began (${vietnamTime(MONITORING_START)}) or malformed: one BAD_USER_INPUT error naming "asOf", refused before any figure is computed.`;
 
 /**
  * The description of `Query.reportingCutoffs`, which every subgraph holding a history serves

@@ -7,7 +7,7 @@
  * colours use the tasks package's own pure rule functions (`assess`, `colourOf`, …) on raw rows:
  * the rule is the answer, not overhead.
  */
-import { coverage, HISTORY_START } from '@kh02/subgraph-kit';
+import { coverage, MONITORING_START } from '@kh02/subgraph-kit';
 import { assess, colourOf, countColours, countsAsGreen, coverageBands, DEFAULT_THRESHOLDS, type Assessment, type Colour } from '@kh02/tasks';
 import Database from 'better-sqlite3';
 import http from 'node:http';
@@ -96,7 +96,7 @@ function main(): void {
     const provinces = provincesQ.all() as [string, string][];
     const communes = communesQ.all() as [string, string, string, string][];
     const criteria = criteriaQ.all() as [string, number][];
-    const asOf = ((cutoffQ.get() as [number | null])[0] ?? HISTORY_START.getTime()) as number;
+    const asOf = ((cutoffQ.get() as [number | null])[0] ?? MONITORING_START.getTime()) as number;
     const position = new Map(criteria.map(([code], i) => [code, i]));
     const basicCount = criteria.filter(([, basic]) => basic).length;
     // Latest finding per commune and criterion: met flag and time, in catalogue slots.

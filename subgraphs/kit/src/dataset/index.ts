@@ -1,3 +1,4 @@
+export { DATASET_CUTOFFS, PUBLISHED_CUTOFF } from './cutoffs';
 export { createRandom, DEFAULT_SEED, type Random } from './random';
 export {
   buildLocalities,

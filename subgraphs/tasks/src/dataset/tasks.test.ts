@@ -1,4 +1,4 @@
-import { coverage, DATASET_CUTOFFS, generateLocalities, HISTORY_START, PUBLISHED_CUTOFF } from '@kh02/subgraph-kit';
+import { coverage, DATASET_CUTOFFS, generateLocalities, MONITORING_START, PUBLISHED_CUTOFF } from '@kh02/subgraph-kit';
 import { countColours, coverageBands } from '../modules/country/country.service';
 import { countsAsGreen, DEFAULT_THRESHOLDS, progressStatus, type LatestReport, type Schedule } from '../modules/progress/progress.rule';
 import { GREEN_COMMUNE_TARGETS, generateTasksDataset, TASKS_PLAN_CODE } from './tasks';
@@ -17,7 +17,7 @@ describe('generateTasksDataset', () => {
   it('has the plan, at least six groups with the three named ones, and 25–40 tasks at three levels', () => {
     expect(full.plan.code).toBe(TASKS_PLAN_CODE);
     expect(full.plan.issuedOn).toBe('2025-06-19');
-    expect(full.plan.monitoringStart).toEqual(HISTORY_START);
+    expect(full.plan.monitoringStart).toEqual(MONITORING_START);
     expect(full.groups.length).toBeGreaterThanOrEqual(6);
     expect(full.groups.map((g) => g.name)).toEqual(
       expect.arrayContaining([
@@ -101,7 +101,7 @@ describe('generateTasksDataset', () => {
       const t = r.reportedAt.getTime();
       if (r.id !== i + 1) problems.push(`report ${i} has id ${r.id}`);
       if (i > 0 && t < full.reports[i - 1].reportedAt.getTime()) problems.push(`report ${r.id} out of time order`);
-      if (t <= HISTORY_START.getTime() || t > last) problems.push(`report ${r.id} outside the history`);
+      if (t <= MONITORING_START.getTime() || t > last) problems.push(`report ${r.id} outside the history`);
       if (t <= tasks.get(r.taskCode)!.startsAt.getTime()) problems.push(`report ${r.id} before its task starts`);
       if (r.state !== (r.percent === 100 ? 'COMPLETED' : r.percent > 0 ? 'IN_PROGRESS' : 'NOT_STARTED'))
         problems.push(`report ${r.id} state ${r.state} at ${r.percent} %`);

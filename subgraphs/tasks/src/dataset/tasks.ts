@@ -1,4 +1,4 @@
-import { createRandom, DATASET_CUTOFFS, DEFAULT_SEED, generateLocalities, HISTORY_START, type Random } from '@kh02/subgraph-kit';
+import { createRandom, DATASET_CUTOFFS, DEFAULT_SEED, generateLocalities, MONITORING_START, type Random } from '@kh02/subgraph-kit';
 import { DEFAULT_THRESHOLDS, expectedPercent, type LatestReport } from '../modules/progress/progress.rule';
 
 /**
@@ -184,7 +184,7 @@ const PLAN: PlanRecord = {
   description:
     'Plan No. 02-KH/BCĐTW of the Central Steering Committee on Science, Technology, Innovation and Digital Transformation, issued 19 June 2025: digital transformation of the political system after the 2025 reorganisation (34 provinces, 3,321 commune-level units). Progress is monitored by the KH02 Monitoring and Operation Centre. In the default dataset the task list, schedules, assignments and progress history are synthetic (plausible, not official) apart from what the article names.',
   issuedOn: '2025-06-19',
-  monitoringStart: HISTORY_START,
+  monitoringStart: MONITORING_START,
 };
 
 const GROUPS: Omit<TaskGroupRecord, 'planCode'>[] = [
@@ -804,7 +804,7 @@ function buildTasksDataset(seed: number, fraction: number): TasksDataset {
     let previous = 0;
     percents.forEach((percent, k) => {
       if (percent === previous) return;
-      const after = Math.max(k === 0 ? HISTORY_START.getTime() : cutoffs[k - 1], task.startsAt.getTime());
+      const after = Math.max(k === 0 ? MONITORING_START.getTime() : cutoffs[k - 1], task.startsAt.getTime());
       reports.push({
         id: 0,
         taskCode: task.code,
