@@ -20,3 +20,4 @@ export * from './asof';
 export * from './ranking';
 export * from './assemble';
 export * from './module';
+export * from './availability';
