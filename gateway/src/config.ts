@@ -76,7 +76,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     LIMIT_ALIASES: num({ default: 20 }),
     LIMIT_TOKENS: num({ default: 2_000 }),
     LIMIT_DIRECTIVES: num({ default: 20 }),
-    LIMIT_COST: num({ default: 400_000 }),
+    LIMIT_COST: num({ default: 500_000 }),
     LIMIT_LIST_SIZE: num({ default: 100 }),
     COST_BUDGET_PER_MINUTE: num({ default: 4_000_000 }),
     REDIS_URL: str({ default: '' }),

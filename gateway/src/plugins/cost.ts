@@ -64,6 +64,8 @@ export function operationCost(
       return known === undefined ? size : Math.min(size, known);
     }
     const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+    // A connection's `edges` (or `nodes`) hold the page its `first` already counted.
+    if (parent.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return 1;
     if (isListType(type)) return known ?? defaultListSize;
     return 1;
   };
