@@ -56,7 +56,7 @@ export interface Gateway {
  * never forwarded), `/health` and `/ready`. It does not listen: `main.ts` does.
  */
 export async function createGateway(config: Readonly<GatewayConfig>, options: { log?: Logger } = {}): Promise<Gateway> {
-  const log = options.log ?? pino({ level: process.env.LOG_LEVEL || 'info', base: { service: 'gateway' } });
+  const log = options.log ?? pino({ level: process.env.LOG_LEVEL || (config.nodeEnv === 'test' ? 'warn' : 'info'), base: { service: 'gateway' } });
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
   const fetcher = createSubgraphFetcher({
     maxSockets: config.subgraphMaxSockets,
@@ -72,19 +72,22 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource<GatewayContext>({
-        url: target,
-        fetcher: fetcher as never,
-        willSendRequest({ request, context }) {
-          stats.subgraphFetches++;
-          stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
-          request.http?.headers.set(CALLER_HEADER, encodeCaller(context?.caller ?? ANONYMOUS));
-          if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
+      return new SubgraphDataSource<GatewayContext>(
+        {
+          url: target,
+          fetcher: fetcher as never,
+          willSendRequest({ request, context }) {
+            stats.subgraphFetches++;
+            stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
+            request.http?.headers.set(CALLER_HEADER, encodeCaller(context?.caller ?? ANONYMOUS));
+            if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
+          },
         },
-      }, {
-        serviceName: name,
-        onUnavailable: (service, error, context) => log.warn({ requestId: context?.requestId, subgraph: service, err: error }, 'subgraph unavailable'),
-      });
+        {
+          serviceName: name,
+          onUnavailable: (service, error, context) => log.warn({ requestId: context?.requestId, subgraph: service, err: error }, 'subgraph unavailable'),
+        },
+      );
     },
   });
 

@@ -61,28 +61,38 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     env,
     Object.fromEntries(SUBGRAPHS.map((s) => [urlVariable(s.name), url({ default: `http://127.0.0.1:${env[portVariable(s.name)] || s.defaultPort}/graphql` })])),
   );
-  const e = cleanEnv(env, {
-    HOST: str({ default: '127.0.0.1' }),
-    GATEWAY_PORT: port({ default: 4000 }),
-    SUPERGRAPH_PATH: str({ default: path.resolve(__dirname, '../../schema/supergraph.graphql') }),
-    SUBGRAPH_SECRET: str({ default: '' }),
-    SUBGRAPH_TIMEOUT_MS: num({ default: 15_000 }),
-    SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
-    BREAKER_FAILURES: num({ default: 5 }),
-    BREAKER_RESET_MS: num({ default: 5_000 }),
-    NODE_ENV: str({ default: 'development', choices: ['development', 'test', 'production'] }),
-    INTROSPECTION: bool({ default: undefined }),
-    LIMIT_DEPTH: num({ default: 12 }),
-    LIMIT_ALIASES: num({ default: 20 }),
-    LIMIT_TOKENS: num({ default: 2_000 }),
-    LIMIT_DIRECTIVES: num({ default: 20 }),
-    LIMIT_COST: num({ default: 500_000 }),
-    LIMIT_LIST_SIZE: num({ default: 100 }),
-    COST_BUDGET_PER_MINUTE: num({ default: 4_000_000 }),
-    REDIS_URL: str({ default: '' }),
-    SHUTDOWN_GRACE_MS: num({ default: 10_000 }),
-    SUPERGRAPH_POLL_MS: num({ default: 1_000 }),
-  });
+  const e = cleanEnv(
+    env,
+    {
+      HOST: str({ default: '127.0.0.1' }),
+      GATEWAY_PORT: port({ default: 4000 }),
+      SUPERGRAPH_PATH: str({ default: path.resolve(__dirname, '../../schema/supergraph.graphql') }),
+      SUBGRAPH_SECRET: str({ default: '' }),
+      SUBGRAPH_TIMEOUT_MS: num({ default: 15_000 }),
+      SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
+      BREAKER_FAILURES: num({ default: 5 }),
+      BREAKER_RESET_MS: num({ default: 5_000 }),
+      NODE_ENV: str({ default: 'development', choices: ['development', 'test', 'production'] }),
+      INTROSPECTION: bool({ default: undefined }),
+      LIMIT_DEPTH: num({ default: 12 }),
+      LIMIT_ALIASES: num({ default: 20 }),
+      LIMIT_TOKENS: num({ default: 2_000 }),
+      LIMIT_DIRECTIVES: num({ default: 20 }),
+      LIMIT_COST: num({ default: 500_000 }),
+      LIMIT_LIST_SIZE: num({ default: 100 }),
+      COST_BUDGET_PER_MINUTE: num({ default: 4_000_000 }),
+      REDIS_URL: str({ default: '' }),
+      SHUTDOWN_GRACE_MS: num({ default: 10_000 }),
+      SUPERGRAPH_POLL_MS: num({ default: 1_000 }),
+    },
+    {
+      // Throw (main.ts prints it and exits) rather than envalid's default of exiting the process.
+      reporter: ({ errors }) => {
+        const problems = Object.entries(errors).map(([name, error]) => `${name}: ${(error as Error).message}`);
+        if (problems.length > 0) throw new Error(`Invalid gateway configuration: ${problems.join('; ')}`);
+      },
+    },
+  );
   const nodeEnv = e.NODE_ENV as GatewayConfig['nodeEnv'];
   const production = nodeEnv === 'production';
   // Outside development the subgraphs must only answer the gateway: no secret, no start.

@@ -19,7 +19,13 @@ function responseNames(set: SelectionSetNode | undefined): string[] {
  * asked, and one error per missing field, with a path the gateway maps onto the client's query
  * (`_entities` paths become the entity's place in the response). Other subgraphs' fields survive.
  */
-export function unavailableResponse(service: string, reason: string, query: string, document: OperationDefinitionNode | undefined, representations: unknown): GatewayResponse {
+export function unavailableResponse(
+  service: string,
+  reason: string,
+  query: string,
+  document: OperationDefinitionNode | undefined,
+  representations: unknown,
+): GatewayResponse {
   const operation = document ?? (parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode | undefined);
   const error = (path: (string | number)[]) => ({
     message: `The ${service} data service is unavailable; the fields it provides are null.`,

@@ -31,7 +31,8 @@ export function requestLogPlugin<TContext extends LoggedContext>(log: Logger): A
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const code = error.extensions?.code as string | undefined;
-            if (MASKED.has(code)) log.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, 'internal error (masked for the client)');
+            if (MASKED.has(code))
+              log.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, 'internal error (masked for the client)');
           }
         },
         async willSendResponse({ response, operationName, contextValue: context }) {
