@@ -14,7 +14,7 @@ import type { GatewayConfig, SubgraphName } from './config';
 import { SubgraphDataSource } from './datasource';
 import { createSubgraphFetcher } from './fetcher';
 import { memoryBudget, redisBudget } from './plugins/budget';
-import { operationLimitsPlugin, type LimitsRecord } from './plugins/limits';
+import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from './plugins/limits';
 import { requestIdFrom, requestLogPlugin } from './plugins/logging';
 import { checkSubgraphs } from './plugins/readiness';
 import { supergraphFromFile } from './supergraph';
@@ -137,6 +137,9 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    tokenLimitMiddleware(config.limits.tokens, (requestId, measured) =>
+      log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request'),
+    ),
     expressMiddleware(server, {
       // No authentication yet: everyone reads as the anonymous, read-only caller.
       context: async ({ req }) => ({

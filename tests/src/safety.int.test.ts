@@ -68,11 +68,7 @@ describe('operation limits (production)', () => {
       `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: provinces { code communes(first: 500) { edges { node { code readiness { criteria { met } } progressStatus } } } }`).join(' ')} }`,
       'cost',
     ],
-    [
-      'too many directives',
-      `{ country { ${Array.from({ length: 30 }, () => '...C @include(if: true)').join(' ')} } } fragment C on Country { code }`,
-      'directives',
-    ],
+    ['too many directives', `{ country { ${Array.from({ length: 15 }, () => 'code @include(if: true) @skip(if: false)').join(' ')} } }`, 'directives'],
     ['too many tokens', `{ country { ${Array.from({ length: 2500 }, () => 'code').join(' ')} } }`, 'tokens'],
   ];
   test.each(attacks)('%s is refused fast, with the limit and the measured value, before any subgraph', async (_name, query, limit) => {

@@ -3,7 +3,9 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Lexer, Source, TokenKind, validate, type ValidationRule } from 'graphql';
+import type { RequestHandler } from 'express';
 import type { OperationLimits } from '../config';
+import { requestIdFrom } from './logging';
 import { callerKey, type BudgetSubject, type CostBudget } from './budget';
 import { operationCost } from './cost';
 
@@ -22,7 +24,7 @@ export function limitError(limit: LimitName, max: number, measured: number): Gra
   });
 }
 
-/** Counts a document's lexical tokens (what the parser would read), stopping once past `stop`. */
+/** Counts a document's lexical tokens (what the parser would read), stopping once past `stop` (the measure is then `stop + 1`). */
 export function countTokens(body: string, stop = Infinity): number {
   const lexer = new Lexer(new Source(body));
   let n = 0;
@@ -42,6 +44,27 @@ function armorRules(limits: OperationLimits, report: (limit: LimitName, max: num
     maxAliasesRule({ ...common, n: limits.aliases, allowList: [], onReject: [(_ctx, e) => report('aliases', limits.aliases, e.message)] }),
     maxDirectivesRule({ ...common, n: limits.directives, onReject: [(_ctx, e) => report('directives', limits.directives, e.message)] }),
   ];
+}
+
+/**
+ * The token limit, as Express middleware in front of Apollo Server: a document is refused before
+ * it is parsed or validated (graphql-js's validation is quadratic in repeated fields, and Apollo
+ * turns an error thrown from its parsing hook into a 500). Same error shape as the other limits.
+ */
+export function tokenLimitMiddleware(maxTokens: number, onRefused: (requestId: string, measured: number) => void = () => undefined): RequestHandler {
+  return (req, res, next) => {
+    const query: unknown = req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    const tokens = countTokens(query, maxTokens * 4);
+    if (tokens <= maxTokens) return next();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    onRefused(requestId, tokens);
+    const { http: _http, ...extensions } = limitError('tokens', maxTokens, tokens).extensions as Record<string, unknown>;
+    res
+      .status(400)
+      .set('x-request-id', requestId)
+      .json({ errors: [{ message: limitError('tokens', maxTokens, tokens).message, extensions: { ...extensions, requestId } }] });
+  };
 }
 
 /** Per-request facts the limits record for the request log. */
@@ -66,9 +89,7 @@ export function operationLimitsPlugin<TContext extends BudgetSubject & { limits?
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ source, document, operation, schema, request, contextValue }) {
-          const tokens = countTokens(source);
-          if (tokens > limits.tokens) throw limitError('tokens', limits.tokens, tokens);
+        async didResolveOperation({ document, operation, schema, request, contextValue }) {
           // validate() is synchronous: the collector belongs to this call alone.
           found = undefined;
           validate(schema, document, rules);
