@@ -68,7 +68,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       GATEWAY_PORT: port({ default: 4000 }),
       SUPERGRAPH_PATH: str({ default: path.resolve(__dirname, '../../schema/supergraph.graphql') }),
       SUBGRAPH_SECRET: str({ default: '' }),
-      SUBGRAPH_TIMEOUT_MS: num({ default: 15_000 }),
+      SUBGRAPH_TIMEOUT_MS: num({ default: 30_000 }),
       SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
       BREAKER_FAILURES: num({ default: 5 }),
       BREAKER_RESET_MS: num({ default: 5_000 }),
