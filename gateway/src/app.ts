@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -15,40 +15,37 @@ import {
   type Caller,
 } from '@kh02/common';
 import express from 'express';
-import { GraphQLError } from 'graphql';
-import { readFileSync } from 'node:fs';
+import type { GraphQLError } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Redis } from 'ioredis';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
 import type { GatewayConfig, SubgraphName } from './config';
 import { corsMiddleware } from './cors';
+import { SubgraphDataSource } from './datasource';
 import { createSubgraphFetcher } from './fetcher';
+import { memoryBudget, redisBudget } from './plugins/budget';
+import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from './plugins/limits';
+import { requestIdFrom, requestLogPlugin } from './plugins/logging';
+import { checkSubgraphs } from './plugins/readiness';
+import { supergraphFromFile } from './supergraph';
 
-/** The gateway's per-request context: who is asking. */
+/** The gateway's per-request context: who is asking, from where, and the request's id. */
 export interface GatewayContext {
   caller: Caller;
+  /** The client's address (the socket's): the budget key of an anonymous caller. */
+  clientAddress: string | undefined;
+  /** Logged with every line of this request and returned in errors' `extensions.requestId`. */
+  requestId: string;
+  /** Set by the limits plugin: the operation's estimated cost. */
+  limits: LimitsRecord;
 }
 
 /** Counters tests and the benchmark read: subgraph fetches since start. */
 export interface GatewayStats {
   subgraphFetches: number;
   bySubgraph: Record<string, number>;
-}
-
-/**
- * A subgraph answering 4xx with GraphQL errors (e.g. a literal that fails its scalar) is the
- * caller's problem: pass its first error on with its own message and code. Anything else becomes
- * a generic error that names the subgraph but not its URL (the stock data source puts the URL and
- * the raw response body in the error the client sees).
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
-    const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
-    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
-    if (response.status >= 400 && response.status < 500 && first?.message) {
-      return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? 'BAD_USER_INPUT' } });
-    }
-    return new GraphQLError(`A data service failed (HTTP ${response.status}).`, { extensions: { code: 'SUBGRAPH_ERROR' } });
-  }
 }
 
 /** A built, not yet listening gateway. */
@@ -58,6 +55,7 @@ export interface Gateway {
   server: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   stats: GatewayStats;
+  log: Logger;
   /** Starts listening; resolves with the URL of `/graphql`. */
   listen(port: number, host: string): Promise<string>;
   stop(): Promise<void>;
@@ -69,26 +67,39 @@ export interface Gateway {
  * caller's identity and the shared secret set on every subgraph request (clients' own headers are
  * never forwarded), `/health` and `/ready`. It does not listen: `main.ts` does.
  */
-export async function createGateway(config: Readonly<GatewayConfig>): Promise<Gateway> {
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+export async function createGateway(config: Readonly<GatewayConfig>, options: { log?: Logger } = {}): Promise<Gateway> {
+  const log = options.log ?? pino({ level: process.env.LOG_LEVEL || (config.nodeEnv === 'test' ? 'warn' : 'info'), base: { service: 'gateway' } });
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
-  const fetcher = createSubgraphFetcher({ maxSockets: config.subgraphMaxSockets, timeoutMs: config.subgraphTimeoutMs });
+  const fetcher = createSubgraphFetcher({
+    maxSockets: config.subgraphMaxSockets,
+    timeoutMs: config.subgraphTimeoutMs,
+    breaker: { failures: config.breakerFailures, resetMs: config.breakerResetMs },
+  });
+  const budget = config.redisUrl
+    ? redisBudget(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), config.costBudgetPerMinute)
+    : memoryBudget(config.costBudgetPerMinute);
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphFromFile(config.supergraphPath, config.supergraphPollMs, log),
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource({
-        url: target,
-        fetcher: fetcher as never,
-        willSendRequest({ request, context }) {
-          stats.subgraphFetches++;
-          stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
-          request.http?.headers.set(CALLER_HEADER, encodeCaller(context?.caller ?? ANONYMOUS));
-          if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
+      return new SubgraphDataSource<GatewayContext>(
+        {
+          url: target,
+          fetcher: fetcher as never,
+          willSendRequest({ request, context }) {
+            stats.subgraphFetches++;
+            stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
+            request.http?.headers.set(CALLER_HEADER, encodeCaller(context?.caller ?? ANONYMOUS));
+            if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
+          },
         },
-      });
+        {
+          serviceName: name,
+          onUnavailable: (service, error, context) => log.warn({ requestId: context?.requestId, subgraph: service, err: error }, 'subgraph unavailable'),
+        },
+      );
     },
   });
 
@@ -96,49 +107,66 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
+  // GraphQL Armor's suggestion mask only: its other protections are configured in plugins/limits.ts.
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: !config.suggestions },
+    costLimit: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDepth: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+  }).protect();
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !config.production,
-    includeStacktraceInErrorResponses: !config.production,
+    // Each of these is the library's default today; set here so that an upgrade cannot loosen them.
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // The parser stops well past the token limit; plugins/limits.ts refuses with the exact count.
+    parseOptions: { maxTokens: config.limits.tokens * 4 },
     validationRules: [ArgumentValuesRule],
-    // The stock gateway passes subgraph error text (with URLs) to clients; mask it in production.
-    formatError: (formatted) => formatError(formatted, config.production),
+    // The stock gateway passes subgraph error text (with URLs) to clients; mask it outside development.
+    formatError: (formatted) => formatError(formatted, config.nodeEnv !== 'development'),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin<GatewayContext>(log),
+      operationLimitsPlugin<GatewayContext>(config.limits, budget, (error) => log.warn({ err: error }, 'cost budget store unavailable; operation allowed')),
+      ...armor.plugins,
       // One error per bad literal: drop graphql-js's duplicate of the error naming the argument.
       { requestDidStart: async () => ({ validationDidStart: async () => async (errors) => void (errors && onePerCause(errors as GraphQLError[])) }) },
     ],
   });
-  await server.start();
   // The supergraph's scalars accept anything; give them the platform's rules so that a bad literal
-  // or variable is refused here, once, instead of once per subgraph (or per entity) downstream.
-  if (gateway.schema) enforceScalars(gateway.schema);
+  // or variable is refused here, once, instead of once per subgraph (or per entity) downstream —
+  // on the first load and on every reload of the supergraph file.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceScalars(apiSchema));
+  await server.start();
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const checks = await Promise.all(
-      (Object.entries(config.subgraphUrls) as [SubgraphName, string][]).map(async ([name, url]) => {
-        try {
-          const response = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
-          return [name, response.ok ? 'ok' : `HTTP ${response.status}`] as const;
-        } catch (error) {
-          return [name, (error as Error).message] as const;
-        }
-      }),
-    );
-    const ready = checks.every(([, status]) => status === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs: Object.fromEntries(checks) });
+    const subgraphs = await checkSubgraphs(config.subgraphUrls);
+    const ready = Object.values(subgraphs).every((status) => status === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs });
   });
   app.use(
     '/graphql',
     corsMiddleware(config.corsOrigins),
     express.json({ limit: '1mb' }),
+    tokenLimitMiddleware(config.limits.tokens, (requestId, measured) =>
+      log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request'),
+    ),
     expressMiddleware(server, {
       // No authentication yet: everyone reads as the anonymous, read-only caller.
-      context: async () => ({ caller: ANONYMOUS }),
+      context: async ({ req }) => ({
+        caller: ANONYMOUS,
+        clientAddress: req.socket.remoteAddress,
+        requestId: requestIdFrom(req.headers['x-request-id']),
+        limits: {},
+      }),
     }),
   );
 
@@ -148,6 +176,7 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
     server,
     gateway,
     stats,
+    log,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -159,6 +188,7 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
     stop: async () => {
       await server.stop();
       fetcher.destroy();
+      await budget.close();
     },
   };
 }

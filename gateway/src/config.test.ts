@@ -23,6 +23,20 @@ describe('gateway config', () => {
     expect(loadGatewayConfig({ TASKS_PORT: '5002' }).subgraphUrls.tasks).toBe('http://127.0.0.1:5002/graphql');
   });
 
+  test('limits, budget and posture have defaults and are each configurable', () => {
+    const c = loadGatewayConfig({});
+    expect(c.limits).toEqual({ depth: 12, aliases: 20, tokens: 2000, directives: 20, cost: 500_000, defaultListSize: 100 });
+    expect(c.introspection).toBe(true);
+    expect(loadGatewayConfig({ LIMIT_COST: '10', SUBGRAPH_SECRET: 's', NODE_ENV: 'production' }).limits.cost).toBe(10);
+    const p = loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's' });
+    expect([p.introspection, p.suggestions]).toEqual([false, false]);
+    expect(loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's', INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  test('an unknown NODE_ENV is refused', () => {
+    expect(() => loadGatewayConfig({ NODE_ENV: 'staging' })).toThrow('NODE_ENV');
+  });
+
   test('production needs the shared secret', () => {
     expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow('SUBGRAPH_SECRET');
     expect(loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's3cret' }).production).toBe(true);

@@ -1,5 +1,5 @@
 import { portVariable, SUBGRAPHS, urlVariable, type SubgraphName } from '@kh02/common';
-import { cleanEnv, num, port, str, url } from 'envalid';
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import path from 'node:path';
 import { parseOrigins } from './cors';
 
@@ -15,13 +15,46 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Shared secret sent to the subgraphs (SUBGRAPH_SECRET). */
   subgraphSecret: string | undefined;
-  /** A subgraph fetch taking longer than this fails (the stock gateway has no timeout). */
+  /** Deadline of one subgraph fetch, total time from send to last byte (the stock gateway has no timeout). */
   subgraphTimeoutMs: number;
+  /** Consecutive failures of a subgraph that open its circuit (fetches then fail at once). */
+  breakerFailures: number;
+  /** How long an open circuit fails fast before one trial fetch is let through. */
+  breakerResetMs: number;
   /** Keep-alive sockets per subgraph. */
   subgraphMaxSockets: number;
+  /** NODE_ENV: development, test or production (anything else is refused). */
+  nodeEnv: 'development' | 'test' | 'production';
   production: boolean;
   /** Browser origins allowed to call `/graphql` cross-origin (CORS_ORIGINS); empty: none. */
   corsOrigins: readonly string[];
+  /** Schema introspection; off unless INTROSPECTION=true, or NODE_ENV=development and INTROSPECTION unset. */
+  introspection: boolean;
+  /** "Did you mean …" suggestions in errors: shown only while introspection is on (they reveal the schema). */
+  suggestions: boolean;
+  /** Operation limits, checked before any subgraph is called. */
+  limits: OperationLimits;
+  /** Cost a caller may spend per minute (0: no budget). */
+  costBudgetPerMinute: number;
+  /** Redis for budgets shared by gateway replicas; in-memory when unset. */
+  redisUrl: string | undefined;
+  /** SIGTERM: in-flight requests get this long to finish before the process exits. */
+  shutdownGraceMs: number;
+  /** Poll interval of the supergraph file for changes (0: never reload). */
+  supergraphPollMs: number;
+}
+
+/** Per-operation limits (see `plugins/limits.ts`). */
+export interface OperationLimits {
+  depth: number;
+  /** Aliases, `__typename` aliases included. */
+  aliases: number;
+  tokens: number;
+  directives: number;
+  /** Estimated cost: fields, multiplied by list sizes (`first`, or a list's known size). */
+  cost: number;
+  /** Assumed size of a list with no `first` and no known size. */
+  defaultListSize: number;
 }
 
 /** Vite's dev-server origins: the CORS default outside production, so a local frontend works at once. */
@@ -34,18 +67,44 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     env,
     Object.fromEntries(SUBGRAPHS.map((s) => [urlVariable(s.name), url({ default: `http://127.0.0.1:${env[portVariable(s.name)] || s.defaultPort}/graphql` })])),
   );
-  const e = cleanEnv(env, {
-    HOST: str({ default: '127.0.0.1' }),
-    GATEWAY_PORT: port({ default: 4000 }),
-    SUPERGRAPH_PATH: str({ default: path.resolve(__dirname, '../../schema/supergraph.graphql') }),
-    SUBGRAPH_SECRET: str({ default: '' }),
-    SUBGRAPH_TIMEOUT_MS: num({ default: 30_000 }),
-    SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
-    NODE_ENV: str({ default: 'development' }),
-    CORS_ORIGINS: str({ default: '' }),
-  });
-  const production = e.NODE_ENV === 'production';
-  if (production && !e.SUBGRAPH_SECRET) throw new Error('SUBGRAPH_SECRET must be set when NODE_ENV=production.');
+  const e = cleanEnv(
+    env,
+    {
+      HOST: str({ default: '127.0.0.1' }),
+      GATEWAY_PORT: port({ default: 4000 }),
+      SUPERGRAPH_PATH: str({ default: path.resolve(__dirname, '../../schema/supergraph.graphql') }),
+      SUBGRAPH_SECRET: str({ default: '' }),
+      SUBGRAPH_TIMEOUT_MS: num({ default: 30_000 }),
+      SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
+      BREAKER_FAILURES: num({ default: 5 }),
+      BREAKER_RESET_MS: num({ default: 5_000 }),
+      NODE_ENV: str({ default: 'development', choices: ['development', 'test', 'production'] }),
+      INTROSPECTION: bool({ default: undefined }),
+      LIMIT_DEPTH: num({ default: 12 }),
+      LIMIT_ALIASES: num({ default: 20 }),
+      LIMIT_TOKENS: num({ default: 2_000 }),
+      LIMIT_DIRECTIVES: num({ default: 20 }),
+      LIMIT_COST: num({ default: 500_000 }),
+      LIMIT_LIST_SIZE: num({ default: 100 }),
+      COST_BUDGET_PER_MINUTE: num({ default: 4_000_000 }),
+      REDIS_URL: str({ default: '' }),
+      SHUTDOWN_GRACE_MS: num({ default: 10_000 }),
+      SUPERGRAPH_POLL_MS: num({ default: 1_000 }),
+      CORS_ORIGINS: str({ default: '' }),
+    },
+    {
+      // Throw (main.ts prints it and exits) rather than envalid's default of exiting the process.
+      reporter: ({ errors }) => {
+        const problems = Object.entries(errors).map(([name, error]) => `${name}: ${(error as Error).message}`);
+        if (problems.length > 0) throw new Error(`Invalid gateway configuration: ${problems.join('; ')}`);
+      },
+    },
+  );
+  const nodeEnv = e.NODE_ENV as GatewayConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+  // Outside development the subgraphs must only answer the gateway: no secret, no start.
+  if (nodeEnv !== 'development' && !e.SUBGRAPH_SECRET) throw new Error(`SUBGRAPH_SECRET must be set when NODE_ENV=${nodeEnv}.`);
+  const introspection = e.INTROSPECTION ?? nodeEnv === 'development';
   return Object.freeze({
     host: e.HOST,
     port: e.GATEWAY_PORT,
@@ -54,7 +113,24 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphSecret: e.SUBGRAPH_SECRET || undefined,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxSockets: e.SUBGRAPH_MAX_SOCKETS,
+    breakerFailures: e.BREAKER_FAILURES,
+    breakerResetMs: e.BREAKER_RESET_MS,
+    nodeEnv,
     production,
     corsOrigins: Object.freeze(parseOrigins(env.CORS_ORIGINS === undefined && !production ? DEV_CORS_ORIGINS : e.CORS_ORIGINS)),
+    introspection,
+    suggestions: introspection,
+    limits: Object.freeze({
+      depth: e.LIMIT_DEPTH,
+      aliases: e.LIMIT_ALIASES,
+      tokens: e.LIMIT_TOKENS,
+      directives: e.LIMIT_DIRECTIVES,
+      cost: e.LIMIT_COST,
+      defaultListSize: e.LIMIT_LIST_SIZE,
+    }),
+    costBudgetPerMinute: e.COST_BUDGET_PER_MINUTE,
+    redisUrl: e.REDIS_URL || undefined,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    supergraphPollMs: e.SUPERGRAPH_POLL_MS,
   });
 }

@@ -16,8 +16,73 @@ export interface SubgraphResponse {
 export interface SubgraphFetcherOptions {
   /** Keep-alive sockets per subgraph host. */
   maxSockets: number;
-  /** A fetch taking longer than this fails. */
+  /** Deadline of one fetch: total time from sending to the last byte, not socket idle time. */
   timeoutMs: number;
+  /** Circuit breaker per subgraph URL; without it every fetch is tried. */
+  breaker?: BreakerOptions;
+}
+
+/** Why a subgraph could not answer: the fetch failed, ran past its deadline, or the circuit is open. */
+export class SubgraphUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'deadline' | 'circuit-open' | 'network' | 'http' | 'garbage',
+  ) {
+    super(message);
+    this.name = 'SubgraphUnavailableError';
+  }
+}
+
+/** Options of {@link CircuitBreaker}. */
+export interface BreakerOptions {
+  /** Consecutive failures that open the circuit. */
+  failures: number;
+  /** How long the circuit stays open before one trial fetch is let through. */
+  resetMs: number;
+}
+
+/**
+ * A small circuit breaker: closed, it counts consecutive failures; at `failures` it opens and
+ * fails every call at once for `resetMs`; then it lets one trial call through (half-open), which
+ * closes it on success or opens it again on failure. A subgraph that keeps failing then costs
+ * its callers nothing but an immediate error, and gets no load while it recovers.
+ */
+export class CircuitBreaker {
+  private failures = 0;
+  private openedAt: number | undefined;
+  private trial = false;
+
+  constructor(
+    private readonly options: BreakerOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** closed, open (failing fast) or half-open (a trial is allowed or in flight). */
+  get state(): 'closed' | 'open' | 'half-open' {
+    if (this.openedAt === undefined) return 'closed';
+    return this.now() - this.openedAt >= this.options.resetMs ? 'half-open' : 'open';
+  }
+
+  /** Whether a call may go ahead now; in half-open state only one trial at a time. */
+  allow(): boolean {
+    const state = this.state;
+    if (state === 'closed') return true;
+    if (state === 'open' || this.trial) return false;
+    this.trial = true;
+    return true;
+  }
+
+  success(): void {
+    this.failures = 0;
+    this.openedAt = undefined;
+    this.trial = false;
+  }
+
+  failure(): void {
+    this.trial = false;
+    this.failures++;
+    if (this.openedAt !== undefined || this.failures >= this.options.failures) this.openedAt = this.now();
+  }
 }
 
 /**
@@ -31,11 +96,39 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets, scheduling: 'lifo' as const };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerOf = (url: string): CircuitBreaker | undefined => {
+    if (!options.breaker) return undefined;
+    let breaker = breakers.get(url);
+    if (!breaker) breakers.set(url, (breaker = new CircuitBreaker(options.breaker)));
+    return breaker;
+  };
+
   const fetcher = (
     url: string,
     init: { method?: string; headers?: Record<string, string> | Iterable<[string, string]>; body?: string },
   ): Promise<SubgraphResponse> =>
-    new Promise((resolve, reject) => {
+    new Promise((resolveFetch, rejectFetch) => {
+      const breaker = breakerOf(url);
+      if (breaker && !breaker.allow()) {
+        rejectFetch(new SubgraphUnavailableError('circuit open: the subgraph kept failing', 'circuit-open'));
+        return;
+      }
+      let settled = false;
+      const resolve = (response: SubgraphResponse) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        if (response.status >= 500) breaker?.failure();
+        resolveFetch(response);
+      };
+      const reject = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        breaker?.failure();
+        rejectFetch(error instanceof SubgraphUnavailableError ? error : new SubgraphUnavailableError(error.message, 'network'));
+      };
       const target = new URL(url);
       const headers: Record<string, string> = {};
       if (init.headers)
@@ -48,9 +141,12 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
+        response.on('aborted', () => reject(new Error('the subgraph closed the connection mid-answer')));
         response.on('end', () => {
+          if (!response.complete) return reject(new Error('the subgraph closed the connection mid-answer'));
           const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
           const status = response.statusCode ?? 0;
+          if (status < 500 && !/json/i.test(response.headers['content-type'] ?? '')) breaker?.failure();
           resolve({
             ok: status >= 200 && status < 300,
             status,
@@ -58,16 +154,33 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
             url,
             headers: { get: (name) => (response.headers[name.toLowerCase()] as string | undefined) ?? null },
             text: async () => buffer.toString('utf8'),
-            json: async () => JSON.parse(buffer.toString('utf8')),
+            json: async () => {
+              try {
+                const parsed = JSON.parse(buffer.toString('utf8')) as unknown;
+                if (status < 500) breaker?.success();
+                return parsed;
+              } catch {
+                // A 200 with truncated or non-JSON text is a failing subgraph, not an answer.
+                breaker?.failure();
+                throw new SubgraphUnavailableError(`the subgraph answered HTTP ${status} with a body that is not JSON`, 'garbage');
+              }
+            },
           });
         });
       });
-      request.setTimeout(options.timeoutMs, () => request.destroy(new Error(`Subgraph request timed out after ${options.timeoutMs} ms`)));
+      // A deadline on the whole exchange: a subgraph trickling bytes, or stalled after the
+      // headers, still fails on time (a socket-idle timeout would wait for ever).
+      const deadline = setTimeout(() => {
+        reject(new SubgraphUnavailableError(`no complete answer within the deadline of ${options.timeoutMs} ms`, 'deadline'));
+        request.destroy();
+      }, options.timeoutMs);
       request.on('error', reject);
       request.end(body);
     });
 
   return Object.assign(fetcher, {
+    /** The breaker of each subgraph URL fetched so far. */
+    breakers,
     /** Closes the pooled sockets. */
     destroy(): void {
       agents['http:'].destroy();

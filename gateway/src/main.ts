@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
-  const gateway = await createGateway(config);
+  const gateway = await createGateway(config, { log });
   try {
     const url = await gateway.listen(config.port, config.host);
     log.info({ url }, 'gateway ready');
@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    // Stop taking requests, let those in flight finish within the grace period, then exit.
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 2000).unref();
     await gateway.stop();
     process.exit(0);
   };

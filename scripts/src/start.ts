@@ -47,6 +47,17 @@ export function checkPortFree(port: number, host: string, variable: string): Pro
   });
 }
 
+/** How long `npm start` waits after SIGTERM for a child to drain: its grace period, plus time to exit. */
+export function stopGraceMs(env: NodeJS.ProcessEnv): number {
+  const grace = Number(env.SHUTDOWN_GRACE_MS || 10_000);
+  return (Number.isFinite(grace) && grace >= 0 ? grace : 10_000) + 5_000;
+}
+
+/** Delay before the n-th restart in a row of a crashed subgraph: 0.5 s doubling to 30 s. */
+export function restartDelayMs(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.max(0, attempt));
+}
+
 /** Polls a URL until it answers 200 or the deadline passes. */
 async function waitFor(url: string, deadline: number, child: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
@@ -75,19 +86,20 @@ async function main(): Promise<void> {
   }
   for (const [i, s] of SERVICES.entries()) env[s.portVariable] = String(ports[i]);
 
-  const children: ChildProcess[] = [];
+  const children = new Set<ChildProcess>();
+  const grace = stopGraceMs(env);
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     await Promise.all(
-      children.map(
+      [...children].map(
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', () => resolve());
             child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            setTimeout(() => child.kill('SIGKILL'), grace).unref();
           }),
       ),
     );
@@ -97,17 +109,33 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   const started = Date.now();
+  let ready = false;
+  const restarts = new Map<string, number>();
   const launch = (service: Service) => {
     const child = spawn(process.execPath, [path.resolve(ROOT, service.entry)], {
       env: { ...env, KH02_SERVICE: service.name, LOG_LEVEL: env.LOG_LEVEL || 'warn' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    children.push(child);
+    children.add(child);
+    const launched = Date.now();
     child.once('exit', (code, signal) => {
-      if (!stopping) {
-        process.stderr.write(`${service.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the platform.\n`);
-        void stopAll(1);
+      children.delete(child);
+      if (stopping) return;
+      const how = signal ?? `exit code ${code}`;
+      // A subgraph that crashes once the platform is up is restarted with back-off; the gateway
+      // answers without its fields meanwhile. A crash while starting, or of the gateway, stops all.
+      if (ready && service.name !== 'gateway') {
+        const attempt = Date.now() - launched > 60_000 ? 0 : (restarts.get(service.name) ?? 0);
+        restarts.set(service.name, attempt + 1);
+        const delay = restartDelayMs(attempt);
+        process.stderr.write(`${service.name} stopped unexpectedly (${how}); restarting it in ${delay} ms.\n`);
+        setTimeout(() => {
+          if (!stopping) launch(service);
+        }, delay).unref();
+        return;
       }
+      process.stderr.write(`${service.name} stopped unexpectedly (${how}); stopping the platform.\n`);
+      void stopAll(1);
     });
     return child;
   };
@@ -131,6 +159,7 @@ async function main(): Promise<void> {
     await stopAll(1);
     return;
   }
+  ready = true;
   const shown = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
   process.stdout.write(
     [

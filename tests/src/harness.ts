@@ -30,7 +30,7 @@ export interface Platform {
  * ports the OS picks — with `fraction` of the communes, and a shared secret between gateway and
  * subgraphs.
  */
-export async function startPlatform(options: { fraction?: number } = {}): Promise<Platform> {
+export async function startPlatform(options: { fraction?: number; gatewayEnv?: Record<string, string> } = {}): Promise<Platform> {
   const secret = 'test-secret';
   const started: Platform['subgraphs'] = [];
   const stats: SqlStats[] = [];
@@ -45,7 +45,7 @@ export async function startPlatform(options: { fraction?: number } = {}): Promis
       stats.push(sqlStatsOf(subgraph.orm));
     }
     const urls = Object.fromEntries(started.map((s) => [urlVariable(s.subgraph.name), s.served.url]));
-    const config = loadGatewayConfig({ ...urls, SUBGRAPH_SECRET: secret, NODE_ENV: 'test' });
+    const config = loadGatewayConfig({ ...urls, SUBGRAPH_SECRET: secret, NODE_ENV: 'test', INTROSPECTION: 'true', ...options.gatewayEnv });
     const gateway = await createGateway(config);
     const url = await gateway.listen(0, '127.0.0.1');
     return {

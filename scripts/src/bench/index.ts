@@ -162,7 +162,15 @@ async function main(): Promise<void> {
     const s3Counting = (async () => [await countStatements(packages, tenth, national, secret), await countStatements(packages, full, national, secret)])();
     s3Counting.catch(() => undefined);
 
-    const common = { SUBGRAPH_SECRET: secret, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED: 'false', PATH: process.env.PATH ?? '' };
+    // The load generator is one caller asking thousands of times a minute: no per-caller budget.
+    const common = {
+      SUBGRAPH_SECRET: secret,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SEED: 'false',
+      COST_BUDGET_PER_MINUTE: '0',
+      PATH: process.env.PATH ?? '',
+    };
     const profiled = (name: string) =>
       opts.cpuProf.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${process.pid}.cpuprofile`] : [];
 

@@ -21,3 +21,4 @@ export * from './ranking';
 export * from './assemble';
 export * from './module';
 export * from './ids';
+export * from './availability';

@@ -74,6 +74,18 @@ export async function serveSubgraph<TContext extends BaseContext>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: subgraph.name });
   });
+  // Ready means the database answers too, not only the process: a trivial query, bounded in time.
+  app.get('/ready', async (_req, res) => {
+    try {
+      await Promise.race([
+        subgraph.orm.em.getConnection().execute('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 2000 ms')), 2000).unref()),
+      ]);
+      res.json({ status: 'ready', subgraph: subgraph.name });
+    } catch {
+      res.status(503).json({ status: 'not ready', subgraph: subgraph.name, database: 'unavailable' });
+    }
+  });
   app.use(
     '/graphql',
     (req, res, next) => {

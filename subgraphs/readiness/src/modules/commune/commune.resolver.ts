@@ -1,4 +1,4 @@
-import { AsOfArgs, DateScalar } from '@kh02/subgraph-kit';
+import { AsOfArgs, DateScalar, whenUnavailable } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { buildCommuneReadiness } from '../assessment/assessment.service';
@@ -10,8 +10,11 @@ import { CommuneRef } from './commune.types';
 @Resolver(() => CommuneRef)
 export class CommuneResolver {
   @FieldResolver(() => CommuneReadiness, {
-    description:
+    nullable: true,
+    description: whenUnavailable(
+      'readiness',
       "The commune's Public Administration Service Centre against every criterion at `asOf`: the latest assessment at or before it; a criterion never assessed is not met.",
+    ),
   })
   async readiness(@Root() commune: CommuneRef, @Ctx() ctx: ReadinessContext, @Args() { asOf }: AsOfArgs): Promise<CommuneReadiness> {
     const at = await ctx.loaders.asOf(asOf);
@@ -23,7 +26,11 @@ export class CommuneResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: 'Records the commune synchronised to other communes on the National Public Service Portal over a range of days (synthetic); 0 when none.',
+    nullable: true,
+    description: whenUnavailable(
+      'readiness',
+      'Records the commune synchronised to other communes on the National Public Service Portal over a range of days (synthetic); 0 when none.',
+    ),
   })
   syncedRecords(
     @Root() commune: CommuneRef,

@@ -1,4 +1,4 @@
-import { AsOfArgs, DateScalar } from '@kh02/subgraph-kit';
+import { AsOfArgs, DateScalar, whenUnavailable } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { areaReadiness } from '../assessment/assessment.loaders';
@@ -16,14 +16,20 @@ import { CountryRef } from './country.types';
 export class CountryResolver {
   @Directive('@requires(fields: "communeCount")')
   @FieldResolver(() => AreaReadiness, {
-    description:
+    nullable: true,
+    description: whenUnavailable(
+      'readiness',
       "National service-centre readiness at `asOf`: communes fully meeting the basic conditions and each criterion's coverage, over geography's national `communeCount` (3,321).",
+    ),
   })
   async readiness(@Root() country: CountryRef, @Ctx() ctx: ReadinessContext, @Args() { asOf }: AsOfArgs): Promise<AreaReadiness> {
     return areaReadiness(ctx.loaders, NATION, asOf, country.communeCount);
   }
 
-  @FieldResolver(() => OnlineApplicationStats, { description: 'Administrative applications of all provinces over a range of days.' })
+  @FieldResolver(() => OnlineApplicationStats, {
+    nullable: true,
+    description: whenUnavailable('readiness', 'Administrative applications of all provinces over a range of days.'),
+  })
   async onlineApplications(
     @Ctx() ctx: ReadinessContext,
     @Arg('from', () => DateScalar, { description: FROM }) from: string,
@@ -34,7 +40,8 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => SyncedRecordStats, {
-    description: 'Records synchronised commune-to-commune nationally over a range of days, with a series for charts (synthetic).',
+    nullable: true,
+    description: whenUnavailable('readiness', 'Records synchronised commune-to-commune nationally over a range of days, with a series for charts (synthetic).'),
   })
   async syncedRecords(
     @Ctx() ctx: ReadinessContext,

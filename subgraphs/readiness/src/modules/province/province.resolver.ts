@@ -1,4 +1,4 @@
-import { AsOfArgs, DateScalar } from '@kh02/subgraph-kit';
+import { AsOfArgs, DateScalar, whenUnavailable } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { areaReadiness } from '../assessment/assessment.loaders';
@@ -15,15 +15,22 @@ import { ProvinceRef } from './province.types';
 export class ProvinceResolver {
   @Directive('@requires(fields: "communeCount")')
   @FieldResolver(() => AreaReadiness, {
-    description:
+    nullable: true,
+    description: whenUnavailable(
+      'readiness',
       "Service-centre readiness of the province's communes at `asOf`; coverage denominators are geography's `communeCount`, so a commune never assessed counts against them.",
+    ),
   })
   async readiness(@Root() province: ProvinceRef, @Ctx() ctx: ReadinessContext, @Args() { asOf }: AsOfArgs): Promise<AreaReadiness> {
     return areaReadiness(ctx.loaders, province.code, asOf, province.communeCount);
   }
 
   @FieldResolver(() => OnlineApplicationStats, {
-    description: "The province's administrative applications over a range of days (synthetic daily figures, calibrated to the reported rates).",
+    nullable: true,
+    description: whenUnavailable(
+      'readiness',
+      "The province's administrative applications over a range of days (synthetic daily figures, calibrated to the reported rates).",
+    ),
   })
   async onlineApplications(
     @Root() province: ProvinceRef,
@@ -37,7 +44,11 @@ export class ProvinceResolver {
   }
 
   @FieldResolver(() => SyncedRecordStats, {
-    description: "Records the province's communes synchronised commune-to-commune over a range of days, with a series for charts (synthetic).",
+    nullable: true,
+    description: whenUnavailable(
+      'readiness',
+      "Records the province's communes synchronised commune-to-commune over a range of days, with a series for charts (synthetic).",
+    ),
   })
   async syncedRecords(
     @Root() province: ProvinceRef,

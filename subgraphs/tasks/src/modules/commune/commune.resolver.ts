@@ -1,4 +1,4 @@
-import { AsOfArgs } from '@kh02/subgraph-kit';
+import { AsOfArgs, whenUnavailable } from '@kh02/subgraph-kit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { Assignment } from '../assignment/assignment.types';
@@ -8,14 +8,20 @@ import { CommuneRef } from './commune.types';
 
 @Resolver(() => CommuneRef)
 export class CommuneResolver {
-  @FieldResolver(() => ProgressStatus, { description: "The commune's own colour at `asOf`, from its commune-level assignments (see `ProgressStatus`)." })
+  @FieldResolver(() => ProgressStatus, {
+    nullable: true,
+    description: whenUnavailable('tasks', "The commune's own colour at `asOf`, from its commune-level assignments (see `ProgressStatus`)."),
+  })
   async progressStatus(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<ProgressStatus> {
     return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).colour as ProgressStatus;
   }
 
   @FieldResolver(() => Boolean, {
-    description:
+    nullable: true,
+    description: whenUnavailable(
+      'tasks',
       'Whether the commune counts as green in green coverage at `asOf`: GREEN and at least one report by then (a commune with no report is not green).',
+    ),
   })
   async countsAsGreen(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<boolean> {
     return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).countsAsGreen;
@@ -23,14 +29,18 @@ export class CommuneResolver {
 
   @FieldResolver(() => Date, {
     nullable: true,
-    description: 'When the commune last reported progress on any assignment, at or before `asOf`; null if it never had.',
+    description: whenUnavailable('tasks', 'When the commune last reported progress on any assignment, at or before `asOf`; null if it never had.'),
   })
   async lastReportedAt(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<Date | null> {
     return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).lastReportedAt;
   }
 
   @FieldResolver(() => [Assignment], {
-    description: "The commune's assignments, in assignment order, with their progress at `asOf`. Empty for a code the tasks subgraph does not know.",
+    nullable: true,
+    description: whenUnavailable(
+      'tasks',
+      "The commune's assignments, in assignment order, with their progress at `asOf`. Empty for a code the tasks subgraph does not know.",
+    ),
   })
   async assignments(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<AssessedAssignment[]> {
     return ctx.loaders.assignmentsOfLocality.load({ code: commune.code, asOf: await ctx.asOf(asOf) });

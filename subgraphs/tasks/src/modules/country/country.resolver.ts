@@ -1,4 +1,4 @@
-import { AsOfArgs, Coverage, pageRequest, SortDirection } from '@kh02/subgraph-kit';
+import { AsOfArgs, Coverage, pageRequest, SortDirection, whenUnavailable } from '@kh02/subgraph-kit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { greenCoverageOver } from '../province/province.resolver';
@@ -8,7 +8,10 @@ import { CountryProgress, CountryRef, CoverageBands } from './country.types';
 
 @Resolver(() => CountryRef)
 export class CountryResolver {
-  @FieldResolver(() => CountryProgress, { description: 'Provinces by their own colour at `asOf` (green + yellow + red = all provinces).' })
+  @FieldResolver(() => CountryProgress, {
+    nullable: true,
+    description: whenUnavailable('tasks', 'Provinces by their own colour at `asOf` (green + yellow + red = all provinces).'),
+  })
   async progress(@Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<CountryProgress> {
     const at = await ctx.asOf(asOf);
     const summaries = await ctx.loaders.allProvinces(at);
@@ -17,8 +20,11 @@ export class CountryResolver {
 
   @Directive('@requires(fields: "communeCount")')
   @FieldResolver(() => Coverage, {
-    description:
+    nullable: true,
+    description: whenUnavailable(
+      'tasks',
       "National green coverage at `asOf`: communes counting as green (GREEN and reported at least once), out of all the country's communes as geography counts them.",
+    ),
   })
   async greenCoverage(@Root() country: CountryRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<Coverage> {
     const summaries = await ctx.loaders.allProvinces(await ctx.asOf(asOf));
@@ -27,7 +33,10 @@ export class CountryResolver {
     return greenCoverageOver(green, denominator, 'Country');
   }
 
-  @FieldResolver(() => CoverageBands, { description: 'Provinces by band of green coverage at `asOf` (see `CoverageBands`).' })
+  @FieldResolver(() => CoverageBands, {
+    nullable: true,
+    description: whenUnavailable('tasks', 'Provinces by band of green coverage at `asOf` (see `CoverageBands`).'),
+  })
   async coverageBands(@Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<CoverageBands> {
     const at = await ctx.asOf(asOf);
     const entries = await provinceCoverages(ctx, at);

@@ -1,4 +1,4 @@
-import { AsOfArgs, coverage, Coverage, PageArgs, pageOf, pageRequest, SortDirection, type Page } from '@kh02/subgraph-kit';
+import { AsOfArgs, coverage, Coverage, PageArgs, pageOf, pageRequest, SortDirection, type Page, whenUnavailable } from '@kh02/subgraph-kit';
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { Assignment } from '../assignment/assignment.types';
@@ -22,7 +22,11 @@ export function greenCoverageOver(green: number, denominator: number, where: str
 @Resolver(() => ProvinceRef)
 export class ProvinceResolver {
   @FieldResolver(() => ProgressStatus, {
-    description: "The province's own colour at `asOf`, from its province-level assignments only (see `ProgressStatus`); its communes do not change it.",
+    nullable: true,
+    description: whenUnavailable(
+      'tasks',
+      "The province's own colour at `asOf`, from its province-level assignments only (see `ProgressStatus`); its communes do not change it.",
+    ),
   })
   async progressStatus(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<ProgressStatus> {
     const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf) });
@@ -31,8 +35,11 @@ export class ProvinceResolver {
 
   @Directive('@requires(fields: "communeCount")')
   @FieldResolver(() => Coverage, {
-    description:
+    nullable: true,
+    description: whenUnavailable(
+      'tasks',
       "Green coverage at `asOf`: communes that are GREEN and have reported at least once, out of ALL the province's communes as geography counts them (`communeCount`), so a commune with no report counts against it.",
+    ),
   })
   async greenCoverage(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<Coverage> {
     const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf) });
@@ -42,8 +49,11 @@ export class ProvinceResolver {
   }
 
   @FieldResolver(() => TaskConnection, {
-    description:
+    nullable: true,
+    description: whenUnavailable(
+      'tasks',
       "Tasks with at least one assignment in this province (its own or one of its communes') overdue at `asOf`, ordered by deadline then plan order. Central tasks are not assigned to provinces and never appear here.",
+    ),
   })
   async overdueTasks(
     @Root() province: ProvinceRef,
@@ -58,7 +68,10 @@ export class ProvinceResolver {
     return pageOf(sortTasks(tasks, { field: TaskOrderField.DEADLINE, direction: SortDirection.ASC }), page);
   }
 
-  @FieldResolver(() => [Assignment], { description: "The province's own (province-level) assignments, in assignment order, with their progress at `asOf`." })
+  @FieldResolver(() => [Assignment], {
+    nullable: true,
+    description: whenUnavailable('tasks', "The province's own (province-level) assignments, in assignment order, with their progress at `asOf`."),
+  })
   async assignments(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<AssessedAssignment[]> {
     return ctx.loaders.assignmentsOfLocality.load({ code: province.code, asOf: await ctx.asOf(asOf) });
   }

@@ -1,0 +1,130 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, Lexer, Source, TokenKind, validate, type ValidationRule } from 'graphql';
+import type { RequestHandler } from 'express';
+import type { OperationLimits } from '../config';
+import { requestIdFrom } from './logging';
+import { callerKey, type BudgetSubject, type CostBudget } from './budget';
+import { operationCost } from './cost';
+
+/** The `extensions.code` of an operation refused by a limit. */
+export const OPERATION_LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
+/** The `extensions.code` of an operation refused because its caller spent its budget. */
+export const COST_BUDGET_EXCEEDED = 'COST_BUDGET_EXCEEDED';
+
+/** Which limit refused an operation. */
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost';
+
+/** The error a client gets: a stable code, the limit, its maximum and what was measured; HTTP 400. */
+export function limitError(limit: LimitName, max: number, measured: number): GraphQLError {
+  return new GraphQLError(`Operation refused: its ${limit} is ${measured}, above the limit of ${max}.`, {
+    extensions: { code: OPERATION_LIMIT_EXCEEDED, limit, max, measured, http: { status: 400 } },
+  });
+}
+
+/** Counts a document's lexical tokens (what the parser would read), stopping once past `stop` (the measure is then `stop + 1`). */
+export function countTokens(body: string, stop = Infinity): number {
+  const lexer = new Lexer(new Source(body));
+  let n = 0;
+  while (lexer.advance().kind !== TokenKind.EOF && n <= stop) n++;
+  return n;
+}
+
+/**
+ * GraphQL Armor's depth, alias and directive rules, reporting to a collector instead of throwing,
+ * so that the measured value reaches the client in `extensions`. Aliases of `__typename` count
+ * (Armor lets them through by default: 101 of them must not).
+ */
+function armorRules(limits: OperationLimits, report: (limit: LimitName, max: number, message: string) => void): ValidationRule[] {
+  const common = { exposeLimits: true, propagateOnRejection: false } as const;
+  return [
+    maxDepthRule({ ...common, n: limits.depth, onReject: [(_ctx, e) => report('depth', limits.depth, e.message)] }),
+    maxAliasesRule({ ...common, n: limits.aliases, allowList: [], onReject: [(_ctx, e) => report('aliases', limits.aliases, e.message)] }),
+    maxDirectivesRule({ ...common, n: limits.directives, onReject: [(_ctx, e) => report('directives', limits.directives, e.message)] }),
+  ];
+}
+
+/**
+ * The token limit, as Express middleware in front of Apollo Server: a document is refused before
+ * it is parsed or validated (graphql-js's validation is quadratic in repeated fields, and Apollo
+ * turns an error thrown from its parsing hook into a 500). Same error shape as the other limits.
+ */
+export function tokenLimitMiddleware(maxTokens: number, onRefused: (requestId: string, measured: number) => void = () => undefined): RequestHandler {
+  return (req, res, next) => {
+    const query: unknown = req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    const tokens = countTokens(query, maxTokens * 4);
+    if (tokens <= maxTokens) return next();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    onRefused(requestId, tokens);
+    const { http: _http, ...extensions } = limitError('tokens', maxTokens, tokens).extensions as Record<string, unknown>;
+    res
+      .status(400)
+      .set('x-request-id', requestId)
+      .json({ errors: [{ message: limitError('tokens', maxTokens, tokens).message, extensions: { ...extensions, requestId } }] });
+  };
+}
+
+/** Per-request facts the limits record for the request log. */
+export interface LimitsRecord {
+  cost?: number;
+}
+
+/**
+ * Operation limits and the per-caller cost budget, checked once the operation is parsed,
+ * validated and chosen, before the gateway plans or calls any subgraph. A refusal has no `data`.
+ */
+export function operationLimitsPlugin<TContext extends BudgetSubject & { limits?: LimitsRecord }>(
+  limits: OperationLimits,
+  budget: CostBudget | undefined,
+  onBudgetError: (error: Error) => void = () => undefined,
+): ApolloServerPlugin<TContext> {
+  let found: { limit: LimitName; max: number; measured: number } | undefined;
+  const rules = armorRules(limits, (limit, max, message) => {
+    const measured = Number(/found (\d+)/.exec(message)?.[1] ?? NaN);
+    found ??= { limit, max, measured };
+  });
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, schema, request, contextValue }) {
+          // validate() is synchronous: the collector belongs to this call alone.
+          found = undefined;
+          validate(schema, document, rules);
+          const refused = found as { limit: LimitName; max: number; measured: number } | undefined;
+          if (refused) throw limitError(refused.limit, refused.max, refused.measured);
+          if (!operation) return; // graphql-js has already refused an operation it cannot choose
+          const cost = operationCost(schema, document, operation, request.variables ?? {}, limits.defaultListSize);
+          if (contextValue.limits) contextValue.limits.cost = cost;
+          if (cost > limits.cost) throw limitError('cost', limits.cost, cost);
+          if (!budget || budget.perMinute <= 0) return;
+          let spend;
+          try {
+            spend = await budget.spend(callerKey(contextValue), cost);
+          } catch (error) {
+            // A budget store that is down must not take the API with it: answer, and say so in the log.
+            onBudgetError(error as Error);
+            return;
+          }
+          if (!spend.allowed) {
+            throw new GraphQLError(
+              `Cost budget spent: ${spend.spent} of ${budget.perMinute} this minute; this operation costs ${cost}. Retry after ${spend.retryAfterSeconds} s.`,
+              {
+                extensions: {
+                  code: COST_BUDGET_EXCEEDED,
+                  budget: budget.perMinute,
+                  spent: spend.spent,
+                  cost,
+                  retryAfterSeconds: spend.retryAfterSeconds,
+                  http: { status: 429, headers: new Map([['retry-after', String(spend.retryAfterSeconds)]]) },
+                },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}
