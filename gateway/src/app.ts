@@ -3,18 +3,23 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, ArgumentValuesRule, CALLER_HEADER, encodeCaller, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/common';
+import { ArgumentValuesRule, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/common';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { authenticate, callerOf } from './auth/middleware';
+import { createIdentityForwarder } from './auth/forward';
+import { createBearerVerifier } from './auth/verify';
 import type { GatewayConfig, SubgraphName } from './config';
 import { createSubgraphFetcher } from './fetcher';
 
-/** The gateway's per-request context: who is asking. */
+/** The gateway's per-request context: who is asking (verified bearer token, or anonymous; `caller.subject` is set for a known caller). */
 export interface GatewayContext {
   caller: Caller;
+  /** The identity token signed for the subgraphs, made once per request. */
+  identityToken?: Promise<string | undefined>;
 }
 
 /** Counters tests and the benchmark read: subgraph fetches since start. */
@@ -62,6 +67,8 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
   const fetcher = createSubgraphFetcher({ maxSockets: config.subgraphMaxSockets, timeoutMs: config.subgraphTimeoutMs });
+  const verifyBearer = await createBearerVerifier(config.auth);
+  const forwardIdentity = createIdentityForwarder(config.auth);
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -71,11 +78,11 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
       return new SubgraphDataSource({
         url: target,
         fetcher: fetcher as never,
-        willSendRequest({ request, context }) {
+        async willSendRequest({ request, context }) {
           stats.subgraphFetches++;
           stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
-          request.http?.headers.set(CALLER_HEADER, encodeCaller(context?.caller ?? ANONYMOUS));
           if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
+          await forwardIdentity(request.http?.headers, context);
         },
       });
     },
@@ -115,10 +122,10 @@ export async function createGateway(config: Readonly<GatewayConfig>): Promise<Ga
   });
   app.use(
     '/graphql',
+    authenticate(verifyBearer),
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      // No authentication yet: everyone reads as the anonymous, read-only caller.
-      context: async () => ({ caller: ANONYMOUS }),
+      context: async ({ res }) => ({ caller: callerOf(res) }),
     }),
   );
 

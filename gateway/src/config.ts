@@ -1,6 +1,7 @@
 import { portVariable, SUBGRAPHS, urlVariable, type SubgraphName } from '@kh02/common';
 import { cleanEnv, num, port, str, url } from 'envalid';
 import path from 'node:path';
+import { loadAuthConfig, type AuthConfig } from './auth/config';
 
 // The gateway knows the subgraphs by name and URL only: names and default ports come from the registry.
 export { SUBGRAPH_NAMES, type SubgraphName } from '@kh02/common';
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   /** Keep-alive sockets per subgraph. */
   subgraphMaxSockets: number;
   production: boolean;
+  /** Client token verification and the identity forwarded to subgraphs (`auth/config.ts`). */
+  auth: Readonly<AuthConfig>;
 }
 
 /** Reads and validates the gateway's configuration; defaults run on a laptop. */
@@ -48,5 +51,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxSockets: e.SUBGRAPH_MAX_SOCKETS,
     production,
+    auth: loadAuthConfig(env),
   });
 }
