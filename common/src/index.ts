@@ -6,3 +6,4 @@ export * from './internal-token';
 export * from './runtime';
 export * from './validation';
 export * from './registry';
+export * from './supergraph';

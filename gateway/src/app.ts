@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ArgumentValuesRule, formatError, GATEWAY_SECRET_HEADER, type Caller } from '@kh02/common';
+import { ArgumentValuesRule, formatError, GATEWAY_SECRET_HEADER, servableSupergraph, type Caller } from '@kh02/common';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -64,7 +64,8 @@ export interface Gateway {
  * never forwarded), `/health` and `/ready`. It does not listen: `main.ts` does.
  */
 export async function createGateway(config: Readonly<GatewayConfig>): Promise<Gateway> {
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  // Access directives are enforced by the subgraphs; see servableSupergraph.
+  const supergraphSdl = servableSupergraph(readFileSync(config.supergraphPath, 'utf8'));
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
   const fetcher = createSubgraphFetcher({ maxSockets: config.subgraphMaxSockets, timeoutMs: config.subgraphTimeoutMs });
   const verifyBearer = await createBearerVerifier(config.auth);

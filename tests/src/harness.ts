@@ -55,7 +55,13 @@ export async function startPlatform(options: { fraction?: number } = {}): Promis
       stats.push(sqlStatsOf(subgraph.orm));
     }
     const urls = Object.fromEntries(started.map((s) => [urlVariable(s.subgraph.name), s.served.url]));
-    const config = loadGatewayConfig({ ...urls, SUBGRAPH_SECRET: secret, NODE_ENV: 'test', INTERNAL_TOKEN_SECRET: internalTokenSecret, DEV_KEYS_DIR: devKeysDir });
+    const config = loadGatewayConfig({
+      ...urls,
+      SUBGRAPH_SECRET: secret,
+      NODE_ENV: 'test',
+      INTERNAL_TOKEN_SECRET: internalTokenSecret,
+      DEV_KEYS_DIR: devKeysDir,
+    });
     const gateway = await createGateway(config);
     const url = await gateway.listen(0, '127.0.0.1');
     return {
@@ -68,7 +74,11 @@ export async function startPlatform(options: { fraction?: number } = {}): Promis
         return issueDevToken(parseTokenArgs(args), await ensureDevKey(devKeysDir), { issuer: config.auth.issuer, audience: config.auth.audience });
       },
       async query(query, variables, headers = {}) {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, variables }),
+        });
         const body = (await response.json()) as { data?: any; errors?: any[] };
         return { status: response.status, ...body };
       },
