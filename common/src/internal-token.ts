@@ -43,7 +43,13 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s)
 
 /** Verifies a token from the gateway and returns the caller it speaks for; throws on any fault. */
 export async function verifyInternalToken(token: string, key: Uint8Array): Promise<Caller> {
-  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM], clockTolerance: 5, requiredClaims: ['exp', 'iat'] });
+  const { payload } = await jwtVerify(token, key, {
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    algorithms: [ALGORITHM],
+    clockTolerance: 5,
+    requiredClaims: ['exp', 'iat'],
+  });
   const { roles, scopes, province, commune, rid, sub } = payload as Record<string, unknown>;
   if (!isStrings(roles) || !roles.every((r) => (ROLES as readonly string[]).includes(r)) || !isStrings(scopes)) throw new Error('malformed identity claims');
   const caller: Caller = { roles: roles as Role[], scopes };

@@ -47,7 +47,8 @@ function codesAt(errors: any[] | undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of errors ?? []) {
     const key = (e.path ?? []).filter((s: unknown) => typeof s === 'string').join('.');
-    (out[key] ??= []).includes(e.extensions?.code) || out[key].push(e.extensions?.code);
+    const codes = (out[key] ??= []);
+    if (!codes.includes(e.extensions?.code)) codes.push(e.extensions?.code);
   }
   return out;
 }

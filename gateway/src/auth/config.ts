@@ -1,5 +1,6 @@
 import { internalKey } from '@kh02/common';
 import { bool, cleanEnv, num, str } from 'envalid';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** How the gateway authenticates clients and vouches for them to the subgraphs. */
@@ -34,7 +35,7 @@ export function devKeysDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 function parseJwks(value: string): { keys: object[] } {
-  const text = value.trim().startsWith('{') ? value : require('node:fs').readFileSync(value, 'utf8');
+  const text = value.trim().startsWith('{') ? value : readFileSync(value, 'utf8');
   const parsed = JSON.parse(text) as { keys?: unknown };
   if (!Array.isArray(parsed.keys) || parsed.keys.length === 0) throw new Error('AUTH_JWKS must be a JWKS document ({"keys":[…]}) or the path of one.');
   return parsed as { keys: object[] };
@@ -56,9 +57,11 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): Readonly<A
     INTERNAL_TOKEN_SECRET: str({ default: '' }),
   });
   if (production && e.AUTH_DEV_KEY) throw new Error('AUTH_DEV_KEY cannot be true when NODE_ENV=production.');
-  if (production && !e.AUTH_JWKS_URL && !e.AUTH_JWKS) throw new Error('AUTH_JWKS_URL or AUTH_JWKS must be set when NODE_ENV=production: the keys client tokens are checked against.');
+  if (production && !e.AUTH_JWKS_URL && !e.AUTH_JWKS)
+    throw new Error('AUTH_JWKS_URL or AUTH_JWKS must be set when NODE_ENV=production: the keys client tokens are checked against.');
   if (production && !e.AUTH_ISSUER) throw new Error('AUTH_ISSUER must be set when NODE_ENV=production.');
-  if (production && !e.INTERNAL_TOKEN_SECRET) throw new Error('INTERNAL_TOKEN_SECRET must be set when NODE_ENV=production: the subgraphs trust only identities the gateway signs.');
+  if (production && !e.INTERNAL_TOKEN_SECRET)
+    throw new Error('INTERNAL_TOKEN_SECRET must be set when NODE_ENV=production: the subgraphs trust only identities the gateway signs.');
   if (e.AUTH_JWKS_URL && !/^https?:\/\//.test(e.AUTH_JWKS_URL)) throw new Error('AUTH_JWKS_URL must be an http(s) URL.');
   if (e.AUTH_CLOCK_SKEW_S < 0 || e.AUTH_CLOCK_SKEW_S > 300) throw new Error('AUTH_CLOCK_SKEW_S must be between 0 and 300 seconds.');
   if (e.INTERNAL_TOKEN_SECRET) internalKey(e.INTERNAL_TOKEN_SECRET);

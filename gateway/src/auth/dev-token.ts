@@ -42,9 +42,7 @@ export function parseTokenArgs(argv: readonly string[]): DevTokenRequest {
   if (!(ROLES as readonly string[]).includes(role)) throw new Error(`Unknown role "${role}": use one of ${ROLES.join(', ')}.`);
   const province = values.get('--province');
   const commune = values.get('--commune');
-  const scopes = (values.get('--scopes') ?? '')
-    .split(/[,\s]+/)
-    .filter(Boolean);
+  const scopes = (values.get('--scopes') ?? '').split(/[,\s]+/).filter(Boolean);
   if (role === 'province-official' && (province === undefined || !/^\d{2}$/.test(province)))
     throw new Error('--role province-official needs --province with a two-digit province code, e.g. --province 04.');
   if (role === 'commune-official' && (commune === undefined || !/^\d{5}$/.test(commune)))

@@ -35,19 +35,23 @@ export function callerFromClaims(payload: JWTPayload): Omit<Caller, 'requestId'>
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationFailed('the token has no subject ("sub")');
   const rawRoles = Array.isArray(claims.roles) ? claims.roles : typeof claims.role === 'string' ? [claims.role] : [];
   for (const r of rawRoles) {
-    if (typeof r !== 'string' || !(ROLES as readonly string[]).includes(r)) throw new AuthenticationFailed(`unknown role ${JSON.stringify(r)} (known: ${ROLES.join(', ')})`);
+    if (typeof r !== 'string' || !(ROLES as readonly string[]).includes(r))
+      throw new AuthenticationFailed(`unknown role ${JSON.stringify(r)} (known: ${ROLES.join(', ')})`);
   }
   const roles = [...new Set(rawRoles as Role[])];
   const caller: Omit<Caller, 'requestId'> & { province?: string; commune?: string } = { subject: payload.sub, roles, scopes: [] };
   if (roles.includes('province-official')) {
-    if (typeof claims.province !== 'string' || !/^\d{2}$/.test(claims.province)) throw new AuthenticationFailed('a province-official token needs a two-digit "province" claim');
+    if (typeof claims.province !== 'string' || !/^\d{2}$/.test(claims.province))
+      throw new AuthenticationFailed('a province-official token needs a two-digit "province" claim');
     caller.province = claims.province;
   }
   if (roles.includes('commune-official')) {
-    if (typeof claims.commune !== 'string' || !/^\d{5}$/.test(claims.commune)) throw new AuthenticationFailed('a commune-official token needs a five-digit "commune" claim');
+    if (typeof claims.commune !== 'string' || !/^\d{5}$/.test(claims.commune))
+      throw new AuthenticationFailed('a commune-official token needs a five-digit "commune" claim');
     caller.commune = claims.commune;
   }
-  if (roles.includes('province-official') && roles.includes('commune-official')) throw new AuthenticationFailed('a token is bound to one province or one commune, not both');
+  if (roles.includes('province-official') && roles.includes('commune-official'))
+    throw new AuthenticationFailed('a token is bound to one province or one commune, not both');
   const granted = typeof claims.scope === 'string' ? claims.scope.split(' ') : Array.isArray(claims.scp) ? claims.scp : [];
   const own = granted.filter((s): s is string => typeof s === 'string' && s !== '' && !DERIVED.includes(s));
   caller.scopes = [...new Set([...own, ...scopesOfRoles(roles)])];

@@ -1,4 +1,13 @@
-import { defaultFieldResolver, GraphQLError, isNonNullType, isObjectType, valueFromASTUntyped, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  isNonNullType,
+  isObjectType,
+  valueFromASTUntyped,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { Directive } from 'type-graphql';
 import { holdsScope, isAnonymous, SCOPES, type RecordLocality } from '@kh02/common';
 import type { BaseContext } from './context';

@@ -10,7 +10,18 @@ import { scalarsMap } from './scalars';
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.7';
 
 /** Federation directives the subgraphs use (imported by the `@link`). */
-export const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@override', '@tag', '@authenticated', '@requiresScopes'];
+export const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@override',
+  '@tag',
+  '@authenticated',
+  '@requiresScopes',
+];
 
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql prints the SDL

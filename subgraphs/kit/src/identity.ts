@@ -19,7 +19,8 @@ export class IdentityRefused extends Error {}
  * reader in development and refused otherwise.
  */
 export async function identify(headers: IncomingHttpHeaders, options: IdentityOptions): Promise<Caller> {
-  if (headers[CALLER_HEADER] !== undefined) throw new IdentityRefused(`${CALLER_HEADER} is not accepted: identity comes only as the gateway-signed ${INTERNAL_TOKEN_HEADER}.`);
+  if (headers[CALLER_HEADER] !== undefined)
+    throw new IdentityRefused(`${CALLER_HEADER} is not accepted: identity comes only as the gateway-signed ${INTERNAL_TOKEN_HEADER}.`);
   const token = headers[INTERNAL_TOKEN_HEADER];
   if (token === undefined || token === '') {
     if (options.required) throw new IdentityRefused(`This subgraph answers only requests carrying the gateway's ${INTERNAL_TOKEN_HEADER}.`);

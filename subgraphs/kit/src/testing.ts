@@ -66,7 +66,11 @@ export interface TestSubgraph<TContext extends BaseContext> {
   subgraph: Subgraph<TContext>;
   database: TestDatabase;
   /** Runs an operation with a real request context (as `caller`, default anonymous); returns data, errors and the SQL statements it ran. */
-  run(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<{ data?: Record<string, any>; errors?: readonly any[]; statements: number }>;
+  run(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<{ data?: Record<string, any>; errors?: readonly any[]; statements: number }>;
   close(): Promise<void>;
 }
 

@@ -25,7 +25,11 @@ export function createLocalityLoaders(em: EntityManager) {
    * assessments: batched, one statement per request however many communes are asked about.
    */
   const provinceOfCommune = new DataLoader<string, string | null>(async (codes) => {
-    const rows = await em.createQueryBuilder(CommuneLocality).select(['code', 'provinceCode']).where({ code: { $in: [...codes] } }).execute<{ code: string; provinceCode: string }[]>('all');
+    const rows = await em
+      .createQueryBuilder(CommuneLocality)
+      .select(['code', 'provinceCode'])
+      .where({ code: { $in: [...codes] } })
+      .execute<{ code: string; provinceCode: string }[]>('all');
     const byCode = new Map(rows.map((r) => [r.code, r.provinceCode]));
     return codes.map((c) => byCode.get(c) ?? null);
   });
