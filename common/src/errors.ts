@@ -30,6 +30,13 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** The caller must identify itself (a bearer token) to see this. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
 /** The caller is not allowed to do this. */
 export class ForbiddenError extends GraphQLError {
   constructor(message: string) {

@@ -20,6 +20,9 @@ beforeAll(async () => {
   const config = loadGatewayConfig({
     NODE_ENV: 'production',
     SUBGRAPH_SECRET: 'x',
+    INTERNAL_TOKEN_SECRET: 'x'.repeat(32),
+    AUTH_ISSUER: 'https://id.example',
+    AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', kid: 'test' }] }),
     GEOGRAPHY_URL: deadUrl,
     TASKS_URL: deadUrl,
     READINESS_URL: deadUrl,

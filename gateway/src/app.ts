@@ -3,17 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  ANONYMOUS,
-  ArgumentValuesRule,
-  CALLER_HEADER,
-  encodeCaller,
-  enforceScalars,
-  formatError,
-  GATEWAY_SECRET_HEADER,
-  onePerCause,
-  type Caller,
-} from '@kh02/common';
+import { ArgumentValuesRule, enforceScalars, formatError, GATEWAY_SECRET_HEADER, onePerCause, type Caller } from '@kh02/common';
 import express from 'express';
 import type { GraphQLError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -21,6 +11,9 @@ import { Redis } from 'ioredis';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
+import { authenticate, callerOf } from './auth/middleware';
+import { createIdentityForwarder } from './auth/forward';
+import { createBearerVerifier } from './auth/verify';
 import type { GatewayConfig, SubgraphName } from './config';
 import { corsMiddleware } from './cors';
 import { SubgraphDataSource } from './datasource';
@@ -40,6 +33,8 @@ export interface GatewayContext {
   requestId: string;
   /** Set by the limits plugin: the operation's estimated cost. */
   limits: LimitsRecord;
+  /** The identity token signed for the subgraphs, made once per request. */
+  identityToken?: Promise<string | undefined>;
 }
 
 /** Counters tests and the benchmark read: subgraph fetches since start. */
@@ -78,6 +73,8 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   const budget = config.redisUrl
     ? redisBudget(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), config.costBudgetPerMinute)
     : memoryBudget(config.costBudgetPerMinute);
+  const verifyBearer = await createBearerVerifier(config.auth);
+  const forwardIdentity = createIdentityForwarder(config.auth);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, config.supergraphPollMs, log),
@@ -88,11 +85,11 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
         {
           url: target,
           fetcher: fetcher as never,
-          willSendRequest({ request, context }) {
+          async willSendRequest({ request, context }) {
             stats.subgraphFetches++;
             stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
-            request.http?.headers.set(CALLER_HEADER, encodeCaller(context?.caller ?? ANONYMOUS));
             if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
+            await forwardIdentity(request.http?.headers, context);
           },
         },
         {
@@ -155,14 +152,15 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   app.use(
     '/graphql',
     corsMiddleware(config.corsOrigins),
+    authenticate(verifyBearer),
     express.json({ limit: '1mb' }),
     tokenLimitMiddleware(config.limits.tokens, (requestId, measured) =>
       log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request'),
     ),
     expressMiddleware(server, {
-      // No authentication yet: everyone reads as the anonymous, read-only caller.
-      context: async ({ req }) => ({
-        caller: ANONYMOUS,
+      // The caller: a verified bearer token's identity (authenticate() above), or anonymous.
+      context: async ({ req, res }) => ({
+        caller: callerOf(res),
         clientAddress: req.socket.remoteAddress,
         requestId: requestIdFrom(req.headers['x-request-id']),
         limits: {},

@@ -39,6 +39,29 @@ describe('gateway config', () => {
 
   test('production needs the shared secret', () => {
     expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow('SUBGRAPH_SECRET');
-    expect(loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's3cret' }).production).toBe(true);
+    const production = {
+      NODE_ENV: 'production',
+      SUBGRAPH_SECRET: 's3cret',
+      INTERNAL_TOKEN_SECRET: 'x'.repeat(32),
+      AUTH_ISSUER: 'https://id.example',
+      AUTH_JWKS_URL: 'https://id.example/jwks.json',
+    };
+    expect(loadGatewayConfig(production).production).toBe(true);
+  });
+
+  test('production needs real token keys, an issuer and the internal token secret, and refuses the development key', () => {
+    const base = {
+      NODE_ENV: 'production',
+      SUBGRAPH_SECRET: 's3cret',
+      INTERNAL_TOKEN_SECRET: 'x'.repeat(32),
+      AUTH_ISSUER: 'https://id.example',
+      AUTH_JWKS_URL: 'https://id.example/jwks.json',
+    };
+    expect(() => loadGatewayConfig({ ...base, AUTH_JWKS_URL: '' })).toThrow('AUTH_JWKS_URL or AUTH_JWKS');
+    expect(() => loadGatewayConfig({ ...base, AUTH_ISSUER: '' })).toThrow('AUTH_ISSUER');
+    expect(() => loadGatewayConfig({ ...base, INTERNAL_TOKEN_SECRET: '' })).toThrow('INTERNAL_TOKEN_SECRET');
+    expect(() => loadGatewayConfig({ ...base, INTERNAL_TOKEN_SECRET: 'short' })).toThrow('at least 32');
+    expect(() => loadGatewayConfig({ ...base, AUTH_DEV_KEY: 'true' })).toThrow('AUTH_DEV_KEY');
+    expect(loadGatewayConfig({}).auth).toMatchObject({ issuer: 'kh02-dev', audience: 'kh02', devKey: true, clockSkewSeconds: 30 });
   });
 });

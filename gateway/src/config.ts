@@ -2,6 +2,7 @@ import { portVariable, SUBGRAPHS, urlVariable, type SubgraphName } from '@kh02/c
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import path from 'node:path';
 import { parseOrigins } from './cors';
+import { loadAuthConfig, type AuthConfig } from './auth/config';
 
 // The gateway knows the subgraphs by name and URL only: names and default ports come from the registry.
 export { SUBGRAPH_NAMES, type SubgraphName } from '@kh02/common';
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** Poll interval of the supergraph file for changes (0: never reload). */
   supergraphPollMs: number;
+  /** Client token verification and the identity forwarded to subgraphs (`auth/config.ts`). */
+  auth: Readonly<AuthConfig>;
 }
 
 /** Per-operation limits (see `plugins/limits.ts`). */
@@ -132,5 +135,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     redisUrl: e.REDIS_URL || undefined,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     supergraphPollMs: e.SUPERGRAPH_POLL_MS,
+    auth: loadAuthConfig(env),
   });
 }

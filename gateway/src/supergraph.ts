@@ -1,11 +1,13 @@
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { servableSupergraph } from '@kh02/common';
 import type { Logger } from 'pino';
 
 /**
  * The supergraph from a file, reloaded when the file changes. A new file is handed to the gateway,
  * which builds it before switching (requests in flight finish on the schema they started with);
  * a file that does not build is logged and the old supergraph stays. `pollMs` 0 reads it once.
+ * Every version goes through {@link servableSupergraph}: the subgraphs enforce the access directives.
  */
 export function supergraphFromFile(path: string, pollMs: number, log: Logger): SupergraphSdlHook {
   return async ({ update }) => {
@@ -20,7 +22,7 @@ export function supergraphFromFile(path: string, pollMs: number, log: Logger): S
       }
       if (next === current) return;
       try {
-        update(next);
+        update(servableSupergraph(next));
         current = next;
         log.info({ path }, 'supergraph reloaded');
       } catch (error) {
@@ -29,6 +31,6 @@ export function supergraphFromFile(path: string, pollMs: number, log: Logger): S
       }
     };
     if (pollMs > 0) watchFile(path, { interval: pollMs }, listener);
-    return { supergraphSdl: current, cleanup: async () => unwatchFile(path, listener) };
+    return { supergraphSdl: servableSupergraph(current), cleanup: async () => unwatchFile(path, listener) };
   };
 }

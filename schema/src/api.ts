@@ -1,4 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
+import { servableSupergraph } from '@kh02/common';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { buildSchema, printSchema } from 'graphql';
 
@@ -7,7 +8,9 @@ import { buildSchema, printSchema } from 'graphql';
  * subgraph URLs, printed with every description (what the gateway serves by introspection).
  */
 export function apiSchemaOf(supergraphSdl: string): string {
-  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // The access directives' SECURITY links are enforced by the subgraphs, not by Federation's own
+  // supergraph reader, which refuses them (servableSupergraph).
+  const api = Supergraph.build(servableSupergraph(supergraphSdl)).apiSchema().toGraphQLJSSchema();
   const header =
     '# The KH02 client API, generated from the supergraph by `npm run schema:compose`; do not edit.\n# Breaking changes against schema/released/api.graphql must be acknowledged in schema/CHANGELOG.md.\n\n';
   return `${header}${printSchema(api).trim()}\n`;

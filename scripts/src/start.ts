@@ -78,6 +78,8 @@ async function main(): Promise<void> {
   const host = env.HOST || '127.0.0.1';
   // Gateway and subgraphs share a secret so the subgraphs answer only the gateway, even locally.
   env.SUBGRAPH_SECRET ||= randomBytes(24).toString('hex');
+  // The key the gateway signs callers' identity with for the subgraphs (they trust nothing else).
+  env.INTERNAL_TOKEN_SECRET ||= randomBytes(32).toString('hex');
   const ports = SERVICES.map((s) => portOf(s, env));
   const problems = (await Promise.all(SERVICES.map((s, i) => checkPortFree(ports[i], host, s.portVariable)))).filter(Boolean);
   if (problems.length > 0) {

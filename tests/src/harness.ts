@@ -1,5 +1,8 @@
 import { SUBGRAPHS, urlVariable } from '@kh02/common';
-import { createGateway, loadGatewayConfig, type Gateway } from '@kh02/gateway';
+import { createGateway, ensureDevKey, issueDevToken, loadGatewayConfig, parseTokenArgs, type Gateway } from '@kh02/gateway';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { migrate, serveSubgraph, sqlStatsOf, subgraphModuleOf, type ServedSubgraph, type Subgraph, type SubgraphModule } from '@kh02/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@kh02/subgraph-kit/testing';
 import type { BaseContext, SqlStats } from '@kh02/subgraph-kit';
@@ -16,8 +19,13 @@ export interface Platform {
   url: string;
   gateway: Gateway;
   subgraphs: { subgraph: Subgraph<BaseContext>; served: ServedSubgraph; database: TestDatabase }[];
-  /** POSTs a GraphQL operation to the gateway over HTTP. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; data?: T; errors?: any[] }>;
+  /** POSTs a GraphQL operation to the gateway over HTTP (with extra request headers, e.g. `authorization`). */
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data?: T; errors?: any[] }>;
+  /** A bearer token the gateway accepts, from `npm run token`'s arguments (e.g. `['--role', 'analyst']`), signed with this platform's development key. */
+  token(args: string[]): Promise<string>;
+  /** The folder of this platform's development key and the internal token secret, for tests that forge. */
+  devKeysDir: string;
+  internalTokenSecret: string;
   /** SQL statements run by all subgraphs together since start (or the last `resetCounters`). */
   statements(): number;
   subgraphFetches(): number;
@@ -32,6 +40,8 @@ export interface Platform {
  */
 export async function startPlatform(options: { fraction?: number; gatewayEnv?: Record<string, string> } = {}): Promise<Platform> {
   const secret = 'test-secret';
+  const internalTokenSecret = 'test-internal-token-secret-0123456789abcdef';
+  const devKeysDir = mkdtempSync(path.join(os.tmpdir(), 'kh02-dev-keys-'));
   const started: Platform['subgraphs'] = [];
   const stats: SqlStats[] = [];
   try {
@@ -40,20 +50,37 @@ export async function startPlatform(options: { fraction?: number; gatewayEnv?: R
       const subgraph = await pkg.createSubgraph({ databaseUrl: database.url });
       await migrate(subgraph.orm);
       await pkg.seed(subgraph.orm.em.fork(), { fraction: options.fraction ?? 1 });
-      const served = await serveSubgraph(subgraph, { host: '127.0.0.1', port: 0, gatewaySecret: secret });
+      const served = await serveSubgraph(subgraph, { host: '127.0.0.1', port: 0, gatewaySecret: secret, internalTokenSecret });
       started.push({ subgraph, served, database });
       stats.push(sqlStatsOf(subgraph.orm));
     }
     const urls = Object.fromEntries(started.map((s) => [urlVariable(s.subgraph.name), s.served.url]));
-    const config = loadGatewayConfig({ ...urls, SUBGRAPH_SECRET: secret, NODE_ENV: 'test', INTROSPECTION: 'true', ...options.gatewayEnv });
+    const config = loadGatewayConfig({
+      ...urls,
+      SUBGRAPH_SECRET: secret,
+      NODE_ENV: 'test',
+      INTROSPECTION: 'true',
+      INTERNAL_TOKEN_SECRET: internalTokenSecret,
+      DEV_KEYS_DIR: devKeysDir,
+      ...options.gatewayEnv,
+    });
     const gateway = await createGateway(config);
     const url = await gateway.listen(0, '127.0.0.1');
     return {
       url,
       gateway,
       subgraphs: started,
-      async query(query, variables) {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      devKeysDir,
+      internalTokenSecret,
+      async token(args) {
+        return issueDevToken(parseTokenArgs(args), await ensureDevKey(devKeysDir), { issuer: config.auth.issuer, audience: config.auth.audience });
+      },
+      async query(query, variables, headers = {}) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, variables }),
+        });
         const body = (await response.json()) as { data?: any; errors?: any[] };
         return { status: response.status, ...body };
       },
@@ -71,6 +98,7 @@ export async function startPlatform(options: { fraction?: number; gatewayEnv?: R
           await s.subgraph.orm.close();
           await s.database.drop();
         }
+        rmSync(devKeysDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -24,7 +24,9 @@ async function measure(fraction: number) {
       criteria,
     };
     platform.resetCounters();
-    const detail = await platform.query(COMMUNE_DETAIL, { code: '01273' });
+    // The detail page reads assessors' notes, which need a signed-in reader: an analyst.
+    const analyst = { authorization: `Bearer ${await platform.token(['--role', 'analyst'])}` };
+    const detail = await platform.query(COMMUNE_DETAIL, { code: '01273' }, analyst);
     expect(detail.errors).toBeUndefined();
     expect(detail.data.commune.province.name).toBe('Cao Bằng');
     return { ...result, detail: { statements: platform.statements(), fetches: platform.subgraphFetches() } };

@@ -1,5 +1,6 @@
 import { bool, cleanEnv, port, str } from 'envalid';
 import path from 'node:path';
+import { internalKey } from '@kh02/common';
 
 /** The repository root (kit lives at subgraphs/kit/{src,dist}). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -15,6 +16,8 @@ export interface SubgraphConfig {
   dataDir: string;
   /** Shared secret the gateway sends; when set, requests without it are refused. */
   gatewaySecret: string | undefined;
+  /** Key material the gateway signs callers' identity tokens with (INTERNAL_TOKEN_SECRET); required in production. */
+  internalTokenSecret: string | undefined;
   production: boolean;
   /** Seed the default dataset on boot when the database is empty. */
   seed: boolean;
@@ -36,6 +39,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     HOST: str({ default: '127.0.0.1' }),
     DATA_DIR: str({ default: path.join(REPO_ROOT, 'data') }),
     SUBGRAPH_SECRET: str({ default: '' }),
+    INTERNAL_TOKEN_SECRET: str({ default: '' }),
     NODE_ENV: str({ default: 'development' }),
     SEED: bool({ default: true }),
     DEBUG_SQL: bool({ default: false }),
@@ -47,6 +51,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     databaseUrl: e.DATABASE_URL || (e[`${prefix}_DATABASE_URL`] as string) || undefined,
     dataDir: e.DATA_DIR,
     gatewaySecret: e.SUBGRAPH_SECRET || undefined,
+    internalTokenSecret: e.INTERNAL_TOKEN_SECRET || undefined,
     production: e.NODE_ENV === 'production',
     seed: e.SEED,
     debugSql: e.DEBUG_SQL,
@@ -54,5 +59,9 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
   if (config.production && !config.gatewaySecret) {
     throw new Error(`SUBGRAPH_SECRET must be set when NODE_ENV=production: subgraphs answer only the gateway.`);
   }
+  if (config.production && !config.internalTokenSecret) {
+    throw new Error('INTERNAL_TOKEN_SECRET must be set when NODE_ENV=production: subgraphs trust only the identity the gateway signs.');
+  }
+  if (config.internalTokenSecret) internalKey(config.internalTokenSecret);
   return Object.freeze(config);
 }

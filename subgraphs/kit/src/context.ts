@@ -9,7 +9,13 @@ export interface BaseContext {
   em: SqlEntityManager;
   /** SQL statements this request ran. */
   sql: SqlStats;
+  /** Who is asking, as the gateway's signed identity token says. */
   caller: Caller;
+  /**
+   * The province of a commune, for a province official reading a commune record that does not
+   * carry its province; subgraphs whose records lack it provide one (memoised per request).
+   */
+  provinceOfCommune?: (communeCode: string) => Promise<string | null>;
 }
 
 /** Creates the request-scoped part every subgraph shares: a fresh EM fork that counts its SQL. */

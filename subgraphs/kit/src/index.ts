@@ -3,7 +3,9 @@ import 'reflect-metadata';
 // What the gateway shares with the subgraphs, re-exported so a subgraph has one import for its toolkit.
 export * from '@kh02/common';
 
+export * from './access';
 export * from './config';
+export * from './identity';
 export * from './context';
 export * from './dataset';
 export * from './federation';

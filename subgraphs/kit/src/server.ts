@@ -7,8 +7,9 @@ import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
-import { ArgumentValuesRule, callerFromHeaders, formatError, GATEWAY_SECRET_HEADER, secretMatches, type Caller } from '@kh02/common';
+import { ArgumentValuesRule, formatError, GATEWAY_SECRET_HEADER, internalKey, secretMatches, type Caller } from '@kh02/common';
 import type { BaseContext } from './context';
+import { identify, IdentityRefused } from './identity';
 
 /** What every subgraph package's `createSubgraph()` returns. It never listens, migrates or seeds. */
 export interface Subgraph<TContext extends BaseContext = BaseContext> {
@@ -59,12 +60,15 @@ export interface ServedSubgraph {
 
 /**
  * Serves a subgraph over HTTP at `/graphql`, with `GET /health`. When `gatewaySecret` is set,
- * GraphQL requests without it get 403 before any parsing.
+ * GraphQL requests without it get 403 before any parsing. The caller comes from the gateway's
+ * signed identity token (`internalTokenSecret`); an unsigned identity header, a token that does
+ * not verify, or (in production) no token gets 401 with `UNAUTHENTICATED`.
  */
 export async function serveSubgraph<TContext extends BaseContext>(
   subgraph: Subgraph<TContext>,
-  options: { host: string; port: number; gatewaySecret?: string },
+  options: { host: string; port: number; gatewaySecret?: string; internalTokenSecret?: string; production?: boolean },
 ): Promise<ServedSubgraph> {
+  const identity = { key: options.internalTokenSecret ? internalKey(options.internalTokenSecret) : undefined, required: options.production ?? false };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -93,11 +97,20 @@ export async function serveSubgraph<TContext extends BaseContext>(
         res.status(403).json({ errors: [{ message: 'This subgraph answers only the gateway.', extensions: { code: 'FORBIDDEN' } }] });
         return;
       }
-      next();
+      identify(req.headers, identity).then(
+        (caller) => {
+          res.locals.caller = caller;
+          next();
+        },
+        (error: Error) => {
+          if (!(error instanceof IdentityRefused)) return next(error);
+          res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        },
+      );
     },
     express.json({ limit: '10mb' }),
     expressMiddleware(subgraph.server, {
-      context: async ({ req }) => subgraph.createContext(callerFromHeaders(req.headers)),
+      context: async ({ res }) => subgraph.createContext(res.locals.caller as Caller),
     }),
   );
   await new Promise<void>((resolve, reject) => {

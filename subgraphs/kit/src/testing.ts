@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Client } from 'pg';
+import { scopesOfRoles, type Caller, type Role } from '@kh02/common';
 import type { BaseContext } from './context';
 import { schemaDrift } from './migration';
 import type { SubgraphModule } from './module';
@@ -64,9 +65,21 @@ export async function createTestDatabase(subgraph: string, env: NodeJS.ProcessEn
 export interface TestSubgraph<TContext extends BaseContext> {
   subgraph: Subgraph<TContext>;
   database: TestDatabase;
-  /** Runs an operation with a real request context; returns data, errors and the SQL statements it ran. */
-  run(query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, any>; errors?: readonly any[]; statements: number }>;
+  /** Runs an operation with a real request context (as `caller`, default anonymous); returns data, errors and the SQL statements it ran. */
+  run(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<{ data?: Record<string, any>; errors?: readonly any[]; statements: number }>;
   close(): Promise<void>;
+}
+
+/** A verified caller as the gateway's identity token would describe it, for subgraph tests (`run(query, vars, testCaller('analyst'))`). */
+export function testCaller(role: Role, binding: { province?: string; commune?: string; scopes?: string[] } = {}): Caller {
+  const caller: Caller = { subject: `test-${role}`, roles: [role], scopes: [...(binding.scopes ?? []), ...scopesOfRoles([role])] };
+  if (binding.province !== undefined) caller.province = binding.province;
+  if (binding.commune !== undefined) caller.commune = binding.commune;
+  return caller;
 }
 
 /**
@@ -93,8 +106,8 @@ export async function startTestSubgraph<TContext extends BaseContext>(
   return {
     subgraph,
     database,
-    async run(query, variables) {
-      const contextValue = subgraph.createContext();
+    async run(query, variables, caller) {
+      const contextValue = subgraph.createContext(caller);
       const response = await subgraph.server.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       const { data, errors } = response.body.singleResult;

@@ -31,5 +31,6 @@ export interface ReadinessContext extends BaseContext {
 /** Builds a request context: EM fork counting its SQL, fresh loaders, the caller. */
 export function createReadinessContext(orm: MikroORM, caller?: Caller): ReadinessContext {
   const base = createBaseContext(orm, caller);
-  return { ...base, loaders: createReadinessLoaders(base.em) };
+  const loaders = createReadinessLoaders(base.em);
+  return { ...base, loaders, provinceOfCommune: (code) => loaders.provinceOfCommune.load(code) };
 }

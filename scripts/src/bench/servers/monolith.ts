@@ -15,7 +15,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { Subgraph } from '@kh02/subgraph-kit';
+import { servableSupergraph, type Subgraph } from '@kh02/subgraph-kit';
 import express from 'express';
 import {
   defaultFieldResolver,
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const pkg = await loadSubgraphPackage(name);
     subgraphs.set(name, await pkg.createSubgraph({ databaseUrl: env.databases[name], production: true }));
   }
-  const schema: GraphQLSchema = Supergraph.build(env.supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const schema: GraphQLSchema = Supergraph.build(servableSupergraph(env.supergraphSdl)).apiSchema().toGraphQLJSSchema();
 
   // Custom scalars behave as their subgraphs define them (DateTime, Date).
   for (const type of Object.values(schema.getTypeMap())) {

@@ -6,13 +6,14 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { GATEWAY_SECRET_HEADER } from '@kh02/subgraph-kit';
+import { GATEWAY_SECRET_HEADER, servableSupergraph } from '@kh02/subgraph-kit';
 import { fail, serverEnv } from './env';
 
 async function main(): Promise<void> {
   const env = serverEnv();
   const gateway = new ApolloGateway({
-    supergraphSdl: env.supergraphSdl,
+    // @apollo/gateway refuses `for: SECURITY` links it does not enforce; the subgraphs enforce them.
+    supergraphSdl: servableSupergraph(env.supergraphSdl),
     buildService: ({ url }) =>
       new RemoteGraphQLDataSource({
         url,

@@ -69,9 +69,14 @@ export class AssessmentResolver {
     requireCriterion(await ctx.loaders.criteriaCatalogue(), criterion);
     if (provinceCode === NATION || !(await ctx.loaders.communeCountsByProvince()).has(provinceCode)) return null;
     const failing = await failingCommunes(ctx.em, provinceCode, criterion, at);
-    const slice = failing
-      .slice(page.offset, page.offset + page.limit)
-      .map((f) => Object.assign(new FailingCommuneEdge(), { node: communeRef(f.communeCode), note: f.note, assessedAt: f.assessedAt }));
+    const slice = failing.slice(page.offset, page.offset + page.limit).map((f) =>
+      Object.assign(new FailingCommuneEdge(), {
+        node: communeRef(f.communeCode),
+        note: f.note,
+        assessedAt: f.assessedAt,
+        locality: { commune: f.communeCode, province: provinceCode },
+      }),
+    );
     const result = pageFromSlice(slice, page, failing.length);
     return Object.assign(new FailingCommuneConnection(), {
       edges: result.edges.map((e) => Object.assign(e.node, { cursor: e.cursor })),

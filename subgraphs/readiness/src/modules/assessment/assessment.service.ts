@@ -16,10 +16,13 @@ export interface LatestFinding {
 
 /**
  * A commune's readiness from its latest findings: every criterion of the catalogue, in order; a
- * criterion without a finding was never assessed and is not met.
+ * criterion without a finding was never assessed and is not met. `communeCode` says where the
+ * assessments belong, for the access check on `note` and `assessedBy`.
  */
-export function buildCommuneReadiness(catalogue: readonly Criterion[], findings: readonly LatestFinding[], asOf: Date): CommuneReadiness {
+export function buildCommuneReadiness(catalogue: readonly Criterion[], findings: readonly LatestFinding[], asOf: Date, communeCode?: string): CommuneReadiness {
   const byCriterion = new Map(findings.map((f) => [f.criterionCode, f]));
+  // One object shared by the commune's criteria: nothing per criterion beyond a reference.
+  const locality = { commune: communeCode ?? null };
   const result = new CommuneReadiness();
   result.asOf = asOf;
   result.criteria = catalogue.map((criterion) => {
@@ -30,6 +33,7 @@ export function buildCommuneReadiness(catalogue: readonly Criterion[], findings:
       note: f?.note ?? null,
       assessedAt: f?.assessedAt ?? null,
       assessedBy: f?.assessedBy ?? null,
+      locality,
     });
   });
   result.unmetCriteria = result.criteria.filter((a) => a.criterion.basic && !a.met).map((a) => a.criterion);

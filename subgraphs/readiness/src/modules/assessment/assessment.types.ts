@@ -1,4 +1,4 @@
-import { Coverage, PageInfo } from '@kh02/subgraph-kit';
+import { Coverage, LocalDetail, PageInfo, type RecordLocality } from '@kh02/subgraph-kit';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CommuneRef } from '../commune/commune.types';
 import { Criterion } from '../criterion/criterion.entity';
@@ -18,8 +18,9 @@ export class CriterionAssessment {
   @Field(() => String, {
     nullable: true,
     description:
-      "The assessor's note (usually why a criterion is unmet); null when none was written or the criterion was never assessed. Synthetic in the default dataset.",
+      "The assessor's note (usually why a criterion is unmet); null when none was written or the criterion was never assessed. Synthetic in the default dataset. A working note: analysts, admins and officials of the commune (or its province) only; anyone else gets null with an UNAUTHENTICATED or FORBIDDEN error at this path.",
   })
+  @LocalDetail()
   note: string | null;
 
   @Field(() => Date, {
@@ -31,9 +32,13 @@ export class CriterionAssessment {
   @Field(() => String, {
     nullable: true,
     description:
-      'Who made that assessment (e.g. the provincial Department of Science and Technology); null when never assessed. Synthetic in the default dataset.',
+      'Who made that assessment (e.g. the provincial Department of Science and Technology); null when never assessed. Synthetic in the default dataset. Names people: analysts, admins and officials of the commune (or its province) only; anyone else gets null with an UNAUTHENTICATED or FORBIDDEN error at this path.',
   })
+  @LocalDetail()
   assessedBy: string | null;
+
+  /** Where the assessment belongs (the commune), for the access check; not a GraphQL field. */
+  locality?: RecordLocality;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A commune's Public Administration Service Centre against the criterion catalogue, at one moment." })
@@ -101,7 +106,12 @@ export class FailingCommuneEdge {
   @Field(() => CommuneRef, { description: 'The commune.' })
   node: CommuneRef;
 
-  @Field(() => String, { nullable: true, description: "The latest assessment's note; null when never assessed or no note. Synthetic in the default dataset." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The latest assessment's note; null when never assessed or no note. Synthetic in the default dataset. A working note: analysts, admins and officials of the commune (or its province) only; anyone else gets null with an UNAUTHENTICATED or FORBIDDEN error at this path.",
+  })
+  @LocalDetail()
   note: string | null;
 
   @Field(() => Date, {
@@ -109,6 +119,9 @@ export class FailingCommuneEdge {
     description: 'When the latest assessment at or before `asOf` found the criterion unmet; null when the criterion was never assessed by then.',
   })
   assessedAt: Date | null;
+
+  /** Where the assessment belongs (the commune and its province), for the access check; not a GraphQL field. */
+  locality?: RecordLocality;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A page of communes failing a criterion (Relay connection), ordered by commune code.' })

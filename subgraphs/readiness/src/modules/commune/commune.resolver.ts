@@ -22,7 +22,7 @@ export class CommuneResolver {
       ctx.loaders.criteriaCatalogue(),
       ctx.loaders.latestFindingsByCommune.load({ communeCode: commune.code, asOf: at }),
     ]);
-    return buildCommuneReadiness(catalogue, findings, at);
+    return buildCommuneReadiness(catalogue, findings, at, commune.code);
   }
 
   @FieldResolver(() => Int, {

@@ -1,4 +1,5 @@
 import { raw } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { toInt } from '../shared/sql';
 import { CommuneLocality } from './locality.entity';
@@ -19,7 +20,20 @@ export function createLocalityLoaders(em: EntityManager) {
       .orderBy({ provinceCode: 'asc' })
       .execute<{ provinceCode: string; n: unknown }[]>('all')
       .then((rows) => new Map(rows.map((r) => [r.provinceCode, toInt(r.n)]))));
-  return { communeCountsByProvince };
+  /**
+   * The province of a commune, for the access check when a province official reads a commune's
+   * assessments: batched, one statement per request however many communes are asked about.
+   */
+  const provinceOfCommune = new DataLoader<string, string | null>(async (codes) => {
+    const rows = await em
+      .createQueryBuilder(CommuneLocality)
+      .select(['code', 'provinceCode'])
+      .where({ code: { $in: [...codes] } })
+      .execute<{ code: string; provinceCode: string }[]>('all');
+    const byCode = new Map(rows.map((r) => [r.code, r.provinceCode]));
+    return codes.map((c) => byCode.get(c) ?? null);
+  });
+  return { communeCountsByProvince, provinceOfCommune };
 }
 
 /** The locality loaders' type. */

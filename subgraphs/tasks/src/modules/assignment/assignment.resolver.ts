@@ -1,4 +1,4 @@
-import { momentId } from '@kh02/subgraph-kit';
+import { momentId, type RecordLocality } from '@kh02/subgraph-kit';
 import { Ctx, FieldResolver, Float, ID, Int, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import { CommuneRef } from '../commune/commune.types';
@@ -75,11 +75,17 @@ export class AssignmentResolver {
 
   @FieldResolver(() => ProgressReport, { nullable: true, description: 'The report in force at `asOf`; null when nothing was reported by then.' })
   lastReport(@Root() a: AssessedAssignment): ReportRow | null {
-    return a.latest;
+    return a.latest && { ...a.latest, locality: localityOf(a) };
   }
 
   @FieldResolver(() => [ProgressReport], { description: 'Every report up to `asOf`, oldest first (the append-only history).' })
-  reports(@Root() a: AssessedAssignment, @Ctx() ctx: TasksContext): Promise<ReportRow[]> {
-    return ctx.loaders.assignmentReports.load({ id: a.id, asOf: a.asOf });
+  async reports(@Root() a: AssessedAssignment, @Ctx() ctx: TasksContext): Promise<ReportRow[]> {
+    const locality = localityOf(a);
+    return (await ctx.loaders.assignmentReports.load({ id: a.id, asOf: a.asOf })).map((r) => ({ ...r, locality }));
   }
+}
+
+/** Where an assignment's reports belong, for the access check on `reportedBy`. */
+function localityOf(a: AssessedAssignment): RecordLocality {
+  return a.level === TaskLevel.COMMUNE ? { province: a.provinceCode, commune: a.localityCode } : { province: a.provinceCode, commune: null };
 }

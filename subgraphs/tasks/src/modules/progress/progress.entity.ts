@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { LocalDetail } from '@kh02/subgraph-kit';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { ProgressState } from './progress.enums';
 
@@ -40,9 +41,11 @@ export class ProgressReport {
   reportedAt: Date;
 
   @Property({ type: 'string', length: 300 })
-  @Field({
+  @Field(() => String, {
+    nullable: true,
     description:
-      "Who reported: the responsible body, or the locality's People's Committee with the province's or commune's official name (the reports themselves are synthetic in the default dataset).",
+      "Who reported: the responsible body, or the locality's People's Committee with the province's or commune's official name (the reports themselves are synthetic in the default dataset). Names people: analysts, admins and officials of the locality (a province official for its communes too; central tasks' reports: analysts and admins) only; anyone else gets null with an UNAUTHENTICATED or FORBIDDEN error at this path.",
   })
+  @LocalDetail()
   reportedBy: string;
 }

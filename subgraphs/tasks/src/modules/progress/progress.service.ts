@@ -1,3 +1,4 @@
+import type { RecordLocality } from '@kh02/subgraph-kit';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { Task } from '../task/task.entity';
 import { ProgressState, TaskLevel } from './progress.enums';
@@ -12,6 +13,8 @@ export interface ReportRow {
   percent: number;
   reportedAt: Date;
   reportedBy: string;
+  /** Where the report belongs, for the access check on `reportedBy`; absent = a central task's (national readers only). */
+  locality?: RecordLocality;
 }
 
 /** An assignment with its last report at or before some moment. */

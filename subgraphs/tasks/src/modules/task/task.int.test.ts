@@ -1,3 +1,5 @@
+import type { Caller } from '@kh02/subgraph-kit';
+import { testCaller } from '@kh02/subgraph-kit/testing';
 import { startTestTasks, type TestTasks } from '../../testing';
 
 let t: TestTasks;
@@ -7,8 +9,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Runs and fails on any GraphQL error. */
-async function ok(query: string, variables?: Record<string, unknown>) {
-  const r = await t.run(query, variables);
+async function ok(query: string, variables?: Record<string, unknown>, caller?: Caller) {
+  const r = await t.run(query, variables, caller);
   expect(r.errors).toBeUndefined();
   return r.data!;
 }
@@ -74,11 +76,16 @@ describe('plan, groups and tasks', () => {
   });
 
   it('task progress: a commune task rolls up its 3,321 assignments; a central task reads its own reports', async () => {
-    const d = await ok(`{
+    const d = await ok(
+      `{
       c: task(code: "KH02-2.4") { progress { state assignmentCount completedAssignments overdueAssignments overdue expectedPercent } assignments(provinceCode: "04", first: 500) { totalCount } reports { id } }
       early: task(code: "KH02-5.3") { progress(asOf: "2025-07-04T16:00:00+07:00") { overdue overdueAssignments } }
       k: task(code: "KH02-1.1") { progress { state percent overdue assignmentCount } assignments { totalCount } reports { percent state reportedBy } }
-    }`);
+    }`,
+      undefined,
+      // who reported names people: an analyst may read it
+      testCaller('analyst'),
+    );
     expect(d.c.progress).toMatchObject({ state: 'IN_PROGRESS', assignmentCount: 3321, completedAssignments: 0, overdueAssignments: 0, overdue: false });
     expect(d.c.progress.expectedPercent).toBeGreaterThan(50);
     expect(d.c.assignments.totalCount).toBe(56);

@@ -1,0 +1,35 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { ANONYMOUS, CALLER_HEADER, INTERNAL_TOKEN_HEADER, verifyInternalToken, type Caller } from '@kh02/common';
+
+/** How a subgraph learns who is asking. */
+export interface IdentityOptions {
+  /** HMAC key of INTERNAL_TOKEN_SECRET; without it no identity token can be trusted. */
+  key: Uint8Array | undefined;
+  /** Outside development a request without a valid identity token is refused. */
+  required: boolean;
+}
+
+/** Why a request's identity was refused (HTTP 401). */
+export class IdentityRefused extends Error {}
+
+/**
+ * The caller of one subgraph request: the gateway-signed token in {@link INTERNAL_TOKEN_HEADER},
+ * verified. An unsigned identity header (the old `x-kh02-caller`), a token that does not verify,
+ * or a token this subgraph cannot verify (no key) is refused; no token at all is the anonymous
+ * reader in development and refused otherwise.
+ */
+export async function identify(headers: IncomingHttpHeaders, options: IdentityOptions): Promise<Caller> {
+  if (headers[CALLER_HEADER] !== undefined)
+    throw new IdentityRefused(`${CALLER_HEADER} is not accepted: identity comes only as the gateway-signed ${INTERNAL_TOKEN_HEADER}.`);
+  const token = headers[INTERNAL_TOKEN_HEADER];
+  if (token === undefined || token === '') {
+    if (options.required) throw new IdentityRefused(`This subgraph answers only requests carrying the gateway's ${INTERNAL_TOKEN_HEADER}.`);
+    return ANONYMOUS;
+  }
+  if (typeof token !== 'string' || !options.key) throw new IdentityRefused(`${INTERNAL_TOKEN_HEADER} cannot be verified here.`);
+  try {
+    return await verifyInternalToken(token, options.key);
+  } catch {
+    throw new IdentityRefused(`${INTERNAL_TOKEN_HEADER} is not valid.`);
+  }
+}
