@@ -24,8 +24,12 @@ export function internalKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Signs the caller for the subgraphs (HS256, 2 minutes). Anonymous callers get a token too, so a subgraph can require one. */
-export function signInternalToken(caller: Caller, key: Uint8Array, now = Date.now()): Promise<string> {
+/**
+ * Signs the caller for the subgraphs (HS256, 2 minutes by default). Anonymous callers get a token
+ * too, so a subgraph can require one. `ttlSeconds` is for tools that stand in for the gateway (the
+ * benchmark's stock and peer arms), never longer than a run.
+ */
+export function signInternalToken(caller: Caller, key: Uint8Array, now = Date.now(), ttlSeconds = INTERNAL_TOKEN_TTL_SECONDS): Promise<string> {
   const claims: Record<string, unknown> = { roles: caller.roles, scopes: caller.scopes, rid: caller.requestId ?? randomUUID() };
   if (caller.province !== undefined) claims.province = caller.province;
   if (caller.commune !== undefined) claims.commune = caller.commune;
@@ -34,7 +38,7 @@ export function signInternalToken(caller: Caller, key: Uint8Array, now = Date.no
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(Math.floor(now / 1000))
-    .setExpirationTime(Math.floor(now / 1000) + INTERNAL_TOKEN_TTL_SECONDS);
+    .setExpirationTime(Math.floor(now / 1000) + ttlSeconds);
   if (caller.subject !== undefined) jwt.setSubject(caller.subject);
   return jwt.sign(key);
 }

@@ -23,14 +23,17 @@ describe('gateway config', () => {
     expect(loadGatewayConfig({ TASKS_PORT: '5002' }).subgraphUrls.tasks).toBe('http://127.0.0.1:5002/graphql');
   });
 
+  // What production needs beyond the shared secret (identity: see auth/config.ts).
+  const PROD_AUTH = { INTERNAL_TOKEN_SECRET: 'x'.repeat(32), AUTH_ISSUER: 'https://id.example', AUTH_JWKS_URL: 'https://id.example/jwks.json' };
+
   test('limits, budget and posture have defaults and are each configurable', () => {
     const c = loadGatewayConfig({});
     expect(c.limits).toEqual({ depth: 12, aliases: 20, tokens: 2000, directives: 20, cost: 500_000, defaultListSize: 100 });
     expect(c.introspection).toBe(true);
-    expect(loadGatewayConfig({ LIMIT_COST: '10', SUBGRAPH_SECRET: 's', NODE_ENV: 'production' }).limits.cost).toBe(10);
-    const p = loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's' });
+    expect(loadGatewayConfig({ LIMIT_COST: '10', SUBGRAPH_SECRET: 's', NODE_ENV: 'production', ...PROD_AUTH }).limits.cost).toBe(10);
+    const p = loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's', ...PROD_AUTH });
     expect([p.introspection, p.suggestions]).toEqual([false, false]);
-    expect(loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's', INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadGatewayConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's', INTROSPECTION: 'true', ...PROD_AUTH }).introspection).toBe(true);
   });
 
   test('an unknown NODE_ENV is refused', () => {

@@ -49,7 +49,14 @@ test('stopping the gateway lets a slow request in flight finish', async () => {
   cleanup.push(() => new Promise((resolve) => proxy.close(() => resolve())));
   const slowUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
   const gateway = await createGateway(
-    loadGatewayConfig({ ...urls({ READINESS_URL: slowUrl }), SUBGRAPH_SECRET: 'test-secret', NODE_ENV: 'test', SHUTDOWN_GRACE_MS: '10000' }),
+    loadGatewayConfig({
+      ...urls({ READINESS_URL: slowUrl }),
+      SUBGRAPH_SECRET: 'test-secret',
+      NODE_ENV: 'test',
+      INTERNAL_TOKEN_SECRET: platform.internalTokenSecret,
+      DEV_KEYS_DIR: platform.devKeysDir,
+      SHUTDOWN_GRACE_MS: '10000',
+    }),
   );
   const url = await gateway.listen(0, '127.0.0.1');
   const inFlight = post(url, QUERY);
@@ -69,7 +76,16 @@ test('a changed supergraph file is loaded; one that does not build is logged and
   const original = readFileSync(SUPERGRAPH, 'utf8');
   writeFileSync(file, original);
   const gateway: Gateway = await createGateway(
-    loadGatewayConfig({ ...urls(), SUBGRAPH_SECRET: 'test-secret', NODE_ENV: 'test', INTROSPECTION: 'true', SUPERGRAPH_PATH: file, SUPERGRAPH_POLL_MS: '100' }),
+    loadGatewayConfig({
+      ...urls(),
+      SUBGRAPH_SECRET: 'test-secret',
+      NODE_ENV: 'test',
+      INTERNAL_TOKEN_SECRET: platform.internalTokenSecret,
+      DEV_KEYS_DIR: platform.devKeysDir,
+      INTROSPECTION: 'true',
+      SUPERGRAPH_PATH: file,
+      SUPERGRAPH_POLL_MS: '100',
+    }),
   );
   cleanup.push(() => gateway.stop());
   const url = await gateway.listen(0, '127.0.0.1');

@@ -23,8 +23,17 @@ function urlsOf(p: Platform): Record<string, string> {
   return Object.fromEntries(p.subgraphs.map((s) => [`${s.subgraph.name.toUpperCase()}_URL`, s.served.url]));
 }
 
+/** A public key the production gateways accept tokens from (none are sent: the tests read anonymously). */
+const PRODUCTION_JWKS = JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', kid: 'test' }] });
+
 async function gatewayWith(env: Record<string, string>): Promise<{ gateway: Gateway; url: string }> {
-  const gateway = await createGateway(loadGatewayConfig({ ...urlsOf(platform), SUBGRAPH_SECRET: 'test-secret', SUPERGRAPH_PATH: SUPERGRAPH, ...env }));
+  // Identity as the platform's subgraphs expect it; in production the gateway needs a real key
+  // source and issuer (no client token is sent here: every request is the anonymous reader).
+  const identity = { INTERNAL_TOKEN_SECRET: platform.internalTokenSecret, DEV_KEYS_DIR: platform.devKeysDir };
+  const production = env.NODE_ENV === 'production' ? { AUTH_ISSUER: 'https://id.example', AUTH_JWKS: PRODUCTION_JWKS } : {};
+  const gateway = await createGateway(
+    loadGatewayConfig({ ...urlsOf(platform), SUBGRAPH_SECRET: 'test-secret', SUPERGRAPH_PATH: SUPERGRAPH, ...identity, ...production, ...env }),
+  );
   return { gateway, url: await gateway.listen(0, '127.0.0.1') };
 }
 

@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { ANONYMOUS, internalKey, signInternalToken } from '@kh02/common';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -163,4 +165,25 @@ export function versionOf(pkg: string): string {
   ];
   for (const file of candidates) if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   return 'not installed';
+}
+
+/** What the production gateway and subgraphs of a bench run need for identity, and the token the stock and peer arms send in the gateway's place. */
+export interface BenchIdentity {
+  /** INTERNAL_TOKEN_SECRET, AUTH_ISSUER and AUTH_JWKS (a key generated for this run; the load is anonymous, so nothing is signed with it). */
+  env: Record<string, string>;
+  /** An anonymous reader's identity token, signed with the run's INTERNAL_TOKEN_SECRET, valid for `ttlSeconds`. */
+  token: string;
+}
+
+/**
+ * Identity settings for one bench run in production mode: the load is anonymous (the dashboard's
+ * public figures), the project gateway signs each request's identity itself, and the stock and
+ * peer gateways, which cannot, send one anonymous identity signed here for the length of the run.
+ */
+export async function benchIdentity(ttlSeconds = 4 * 3600): Promise<BenchIdentity> {
+  const internalSecret = randomBytes(32).toString('hex');
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = { ...(publicKey.export({ format: 'jwk' }) as Record<string, unknown>), alg: 'ES256', use: 'sig', kid: 'bench' };
+  const token = await signInternalToken(ANONYMOUS, internalKey(internalSecret), Date.now(), ttlSeconds);
+  return { env: { INTERNAL_TOKEN_SECRET: internalSecret, AUTH_ISSUER: 'kh02-bench', AUTH_JWKS: JSON.stringify({ keys: [jwk] }) }, token };
 }

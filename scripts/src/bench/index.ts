@@ -23,7 +23,24 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { cpuMsOf, HOST, median, pin, post, quantile, ROOT, rssOf, sleep, spawnNode, stopAll, TASKSET, versionOf, waitForHttp, type Proc } from './common';
+import {
+  benchIdentity,
+  cpuMsOf,
+  HOST,
+  median,
+  pin,
+  post,
+  quantile,
+  ROOT,
+  rssOf,
+  sleep,
+  spawnNode,
+  stopAll,
+  TASKSET,
+  versionOf,
+  waitForHttp,
+  type Proc,
+} from './common';
 import { databaseUrlVariable, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
 import { subgraphService } from '../start';
 import { loadSubgraphPackages, seedDataSet, tempDataDir, type DataSet, type SubgraphPackage } from './data';
@@ -127,6 +144,7 @@ async function main(): Promise<void> {
   const communeCodes: string[] = [];
   const communeBodies: string[] = [];
   const secret = randomBytes(16).toString('hex');
+  const runIdentity = await benchIdentity();
   const temp = tempDataDir();
   const profileDir = path.join(temp.dir, 'profiles');
   let load: LoadGenerator | undefined;
@@ -159,7 +177,10 @@ async function main(): Promise<void> {
 
     // S3 counts statements, not time: it runs in this process while the measured processes start.
     log('S3: counting SQL statements and subgraph fetches per national query (in-process harness), while the processes start');
-    const s3Counting = (async () => [await countStatements(packages, tenth, national, secret), await countStatements(packages, full, national, secret)])();
+    const s3Counting = (async () => [
+      await countStatements(packages, tenth, national, secret, runIdentity.env),
+      await countStatements(packages, full, national, secret, runIdentity.env),
+    ])();
     s3Counting.catch(() => undefined);
 
     // The load generator is one caller asking thousands of times a minute: no per-caller budget.
@@ -169,6 +190,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       SEED: 'false',
       COST_BUDGET_PER_MINUTE: '0',
+      ...runIdentity.env,
       PATH: process.env.PATH ?? '',
     };
     const profiled = (name: string) =>
@@ -218,7 +240,15 @@ async function main(): Promise<void> {
       const proc = spawnNode(
         name,
         [path.join(__dirname, 'servers', `${script}.js`)],
-        { ...common, ...extraEnv, BENCH_PORT: String(port), BENCH_SUPERGRAPH: sdlPath, BENCH_SECRET: secret, BENCH_DATABASES: JSON.stringify(data.urls) },
+        {
+          ...common,
+          ...extraEnv,
+          BENCH_PORT: String(port),
+          BENCH_SUPERGRAPH: sdlPath,
+          BENCH_SECRET: secret,
+          BENCH_IDENTITY: runIdentity.token,
+          BENCH_DATABASES: JSON.stringify(data.urls),
+        },
         profiled(name),
       );
       // Not every arm has /health: wait until it answers a trivial POST.

@@ -52,7 +52,7 @@ export function communeQuery(shape: GraphShape): string {
     '  commune(code: $code) {',
     `    code name nameAscii kind${communeTasks}`,
     `    province { code name regionName communeCount${provinceTasks} readiness { fullyMet ${COVERAGE} } }`,
-    '    readiness { asOf meetsBasicConditions criteria { criterion { code name category basic } met note assessedAt assessedBy } unmetCriteria { code name } }',
+    '    readiness { asOf meetsBasicConditions criteria { criterion { code name category basic } met assessedAt } unmetCriteria { code name } }',
     '    syncedRecords(from: "2025-07-01", to: "2025-07-31")',
     '  }',
     '}',

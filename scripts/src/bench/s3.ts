@@ -20,13 +20,24 @@ export interface StatementCounts {
  * counters): every subgraph served over HTTP on loopback from the run's database files, the
  * project's gateway in front, one warm-up query, then the counters of one national query.
  */
-export async function countStatements(packages: SubgraphPackage[], data: DataSet, nationalBody: string, secret: string): Promise<StatementCounts> {
+export async function countStatements(
+  packages: SubgraphPackage[],
+  data: DataSet,
+  nationalBody: string,
+  secret: string,
+  identityEnv: Record<string, string>,
+): Promise<StatementCounts> {
   const started: { subgraph: Subgraph<any>; served: ServedSubgraph }[] = [];
-  const gatewayEnv: Record<string, string> = { SUBGRAPH_SECRET: secret, NODE_ENV: 'production' };
+  const gatewayEnv: Record<string, string> = { SUBGRAPH_SECRET: secret, NODE_ENV: 'production', ...identityEnv };
   try {
     for (const pkg of packages) {
       const subgraph = await pkg.createSubgraph({ databaseUrl: data.urls[pkg.name], production: true });
-      const served = await serveSubgraph(subgraph, { host: '127.0.0.1', port: 0, gatewaySecret: secret });
+      const served = await serveSubgraph(subgraph, {
+        host: '127.0.0.1',
+        port: 0,
+        gatewaySecret: secret,
+        internalTokenSecret: identityEnv.INTERNAL_TOKEN_SECRET,
+      });
       started.push({ subgraph, served });
       gatewayEnv[urlVariable(pkg.name)] = served.url;
     }

@@ -6,6 +6,8 @@ export interface ServerEnv {
   /** Supergraph SDL with the routing URLs of this run's subgraph processes. */
   supergraphSdl: string;
   secret: string;
+  /** The identity token the stock and peer arms send to the subgraphs in place of the project gateway's (an anonymous reader, signed by the bench). */
+  identity: string;
   /** `sqlite:<file>` per subgraph name (monolith, floor). */
   databases: Record<string, string>;
 }
@@ -17,6 +19,7 @@ export function serverEnv(): ServerEnv {
     port: Number(e.BENCH_PORT),
     supergraphSdl: readFileSync(e.BENCH_SUPERGRAPH, 'utf8'),
     secret: e.BENCH_SECRET ?? '',
+    identity: e.BENCH_IDENTITY ?? '',
     databases: JSON.parse(e.BENCH_DATABASES ?? '{}') as Record<string, string>,
   };
 }

@@ -5,7 +5,7 @@
  * Hive Gateway is not a dependency of the workspace: `npm run bench` installs it into
  * `scripts/bench-peer` from that folder's own lockfile, and it is loaded from there.
  */
-import { GATEWAY_SECRET_HEADER } from '@kh02/subgraph-kit';
+import { GATEWAY_SECRET_HEADER, INTERNAL_TOKEN_HEADER } from '@kh02/subgraph-kit';
 import http from 'node:http';
 import { PEER_DIR, requirePeer } from '../common';
 import { fail, serverEnv } from './env';
@@ -28,7 +28,15 @@ async function main(): Promise<void> {
     graphiql: false,
     // Its HTTP executor shares identical in-flight subgraph requests by default: a cache in all but
     // name, and the bench's targets are uncached figures, so it is off (as it is in the other arms).
-    transportEntries: { '*': { headers: [[GATEWAY_SECRET_HEADER, env.secret]], options: { deduplicateInflightRequests: false } } },
+    transportEntries: {
+      '*': {
+        headers: [
+          [GATEWAY_SECRET_HEADER, env.secret],
+          [INTERNAL_TOKEN_HEADER, env.identity],
+        ],
+        options: { deduplicateInflightRequests: false },
+      },
+    },
   };
   if (process.env.BENCH_PEER_ROUTER === '1') {
     config.unifiedGraphHandler = requirePeer<HiveRouterRuntime>('@graphql-hive/router-runtime').unifiedGraphHandler;

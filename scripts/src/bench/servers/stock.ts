@@ -6,7 +6,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { GATEWAY_SECRET_HEADER, servableSupergraph } from '@kh02/subgraph-kit';
+import { GATEWAY_SECRET_HEADER, INTERNAL_TOKEN_HEADER, servableSupergraph } from '@kh02/subgraph-kit';
 import { fail, serverEnv } from './env';
 
 async function main(): Promise<void> {
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
         url,
         willSendRequest({ request }) {
           request.http?.headers.set(GATEWAY_SECRET_HEADER, env.secret);
+          request.http?.headers.set(INTERNAL_TOKEN_HEADER, env.identity);
         },
       }),
   });
