@@ -88,23 +88,25 @@ async function main(): Promise<void> {
   }
   for (const [i, s] of SERVICES.entries()) env[s.portVariable] = String(ports[i]);
 
-  const children = new Set<ChildProcess>();
+  /** Running children, by the service each runs. */
+  const children = new Map<ChildProcess, string>();
   const grace = stopGraceMs(env);
   let stopping = false;
+  const stopChild = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), grace).unref();
+    });
+  // The gateway first: it drains the requests in flight, whose later fetches still need the
+  // subgraphs; then the subgraphs, which drain their own.
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(
-      [...children].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), grace).unref();
-          }),
-      ),
-    );
+    const running = [...children];
+    await Promise.all(running.filter(([, name]) => name === 'gateway').map(([child]) => stopChild(child)));
+    await Promise.all(running.filter(([, name]) => name !== 'gateway').map(([child]) => stopChild(child)));
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
       env: { ...env, KH02_SERVICE: service.name, LOG_LEVEL: env.LOG_LEVEL || 'warn' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    children.add(child);
+    children.set(child, service.name);
     const launched = Date.now();
     child.once('exit', (code, signal) => {
       children.delete(child);
