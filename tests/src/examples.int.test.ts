@@ -21,7 +21,8 @@ beforeAll(async () => {
     `{ tasks(filter: { levels: [COMMUNE] }, first: 1) { edges { node { assignments(first: 1) { edges { node { commune { code } } } } } } } }`,
   );
   communeCode = found.data.tasks.edges[0].node.assignments.edges[0].node.commune.code;
-});
+  // The first run installs the examples' dependencies (about 390 packages) from their own lockfile.
+}, 600_000);
 afterAll(() => platform?.close());
 
 test('typed-client: its generated types are those of schema/api.graphql, it compiles and it runs', async () => {

@@ -101,7 +101,10 @@ describe('operation limits (production)', () => {
     ];
     for (const query of queries) {
       const r = await post(productionUrl, query);
-      expect(r.errors).toBeUndefined();
+      // Within every limit: no error but the field-level access ones (the commune detail asks for
+      // assessors' names and notes, which an anonymous caller may not read: issue 10).
+      const access = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+      expect((r.errors ?? []).filter((e: any) => !access.has(e.extensions?.code))).toEqual([]);
       expect(r.data).toBeTruthy();
     }
   }, 120_000);
