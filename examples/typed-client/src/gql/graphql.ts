@@ -19,7 +19,7 @@ export type CutoffsAndSyncedRecordsQueryVariables = Exact<{
 }>;
 
 
-export type CutoffsAndSyncedRecordsQuery = { reportingCutoffs: Array<string>, country: { id: string, syncedRecords: { total: number } } };
+export type CutoffsAndSyncedRecordsQuery = { reportingCutoffs: Array<string>, country: { id: string, syncedRecords: { total: number } | null } };
 
 export type ProvinceAtMomentQueryVariables = Exact<{
   code: string | number;
@@ -27,7 +27,7 @@ export type ProvinceAtMomentQueryVariables = Exact<{
 }>;
 
 
-export type ProvinceAtMomentQuery = { province: { id: string, code: string, name: string, progressStatus: ProgressStatus, greenCoverage: { numerator: number, denominator: number, percent: number }, readiness: { asOf: string, fullyMet: { numerator: number, denominator: number, percent: number } } } | null };
+export type ProvinceAtMomentQuery = { province: { id: string, code: string, name: string, progressStatus: ProgressStatus | null, greenCoverage: { numerator: number, denominator: number, percent: number } | null, readiness: { asOf: string, fullyMet: { numerator: number, denominator: number, percent: number } } | null } | null };
 
 
 export const CutoffsAndSyncedRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CutoffsAndSyncedRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportingCutoffs"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"syncedRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]} as unknown as DocumentNode<CutoffsAndSyncedRecordsQuery, CutoffsAndSyncedRecordsQueryVariables>;
