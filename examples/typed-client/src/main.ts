@@ -29,21 +29,23 @@ export async function run(url: string, provinceCode = '04') {
   const onDay = await request(url, ProvinceAtMomentDocument, { code: provinceCode, asOf: '2025-07-25' });
   const latest = await request(url, ProvinceAtMomentDocument, { code: provinceCode, asOf: 'LATEST' });
   const calendar = await request(url, CutoffsAndSyncedRecordsDocument, { from: '2025-07-01', to: '2025-07-31' });
+  // Fields another data service provides are null while it is unavailable (an error says so at
+  // their path): a client shows "unavailable" rather than a zero.
   const describe = (p: typeof onDay.province) =>
     p && {
       id: p.id,
       name: p.name,
       colour: p.progressStatus,
-      greenPercent: p.greenCoverage.percent,
-      readyPercent: p.readiness.fullyMet.percent,
-      readAt: p.readiness.asOf,
+      greenPercent: p.greenCoverage?.percent ?? null,
+      readyPercent: p.readiness?.fullyMet.percent ?? null,
+      readAt: p.readiness?.asOf ?? null,
     };
   return {
     onDay: describe(onDay.province),
     latest: describe(latest.province),
     cutoffs: calendar.reportingCutoffs.length,
     latestCutoff: calendar.reportingCutoffs[calendar.reportingCutoffs.length - 1],
-    syncedInJuly: calendar.country.syncedRecords.total,
+    syncedInJuly: calendar.country.syncedRecords?.total ?? null,
   };
 }
 
