@@ -26,5 +26,17 @@ const hash = createHash('sha256').update(readFileSync(lock)).digest('hex');
 if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) process.exit(0);
 process.stdout.write(`Installing ${folder} from its own lockfile (once)…\n`);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+// A registry reached through a proxy fails now and then (a reset, once a certificate error seen in
+// CI that the next attempt did not repeat): three attempts, a pause between them, then the error.
+const ATTEMPTS = 3;
+for (let attempt = 1; ; attempt++) {
+  try {
+    execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+    break;
+  } catch (error) {
+    if (attempt >= ATTEMPTS) throw error;
+    process.stderr.write(`npm ci in ${folder} failed (attempt ${attempt} of ${ATTEMPTS}); trying again in ${5 * attempt} s\n`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5000 * attempt);
+  }
+}
 writeFileSync(stamp, hash);
