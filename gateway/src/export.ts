@@ -48,7 +48,6 @@ function firstList(data: Json): { key: string; list: Json[] } | undefined {
 function leaves(value: Json, prefix: string, out: Map<string, Cell[]>): void {
   if (Array.isArray(value)) {
     for (const item of value) leaves(item, prefix, out);
-    if (value.length === 0 && !out.has(prefix) && prefix) out.set(prefix, []);
     return;
   }
   if (isObject(value)) {

@@ -53,7 +53,7 @@ test('headless Chromium renders GraphiQL with the saved operations, and no reque
     const listed = await page.$$eval('[data-operation]', (nodes) => nodes.map((n) => n.getAttribute('data-operation')));
     expect(listed).toEqual(loadSavedOperations().map((o) => o.name));
     // The schema loads (introspection through the same origin) and the documentation explorer has it.
-    await page.waitForFunction(() => document.querySelectorAll('.monaco-editor').length >= 2, undefined, { timeout: 60_000 });
+    await page.waitForFunction('document.querySelectorAll(".monaco-editor").length >= 2', undefined, { timeout: 60_000 });
     // Let late requests (workers, fonts) happen before counting.
     await page.waitForLoadState('networkidle');
     if (process.env.KH02_PLAYGROUND_SCREENSHOT) await page.screenshot({ path: process.env.KH02_PLAYGROUND_SCREENSHOT });
