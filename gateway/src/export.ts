@@ -77,8 +77,10 @@ export function flatten(data: Json): Table {
     leaves(edge as Json, '', out);
     return out;
   });
-  const columns: string[] = [];
-  for (const row of byRow) for (const key of row.keys()) if (!columns.includes(key)) columns.push(key);
+  const seen: string[] = [];
+  for (const row of byRow) for (const key of row.keys()) if (!seen.includes(key)) seen.push(key);
+  // A null object (e.g. a nullable field's absent value) is no column of its own where other rows show its fields.
+  const columns = seen.filter((key) => !seen.some((other) => other.startsWith(`${key}.`)));
   const rows = byRow.map((row) =>
     columns.map((column) => {
       const cells = row.get(column);
@@ -102,11 +104,11 @@ export function toCsv(table: Table): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-/** Whether a column holds percentages 0–100 (`percent`, `expectedPercent`) or rates 0–1 (`rate`). */
+/** Whether a column holds percentages 0–100 (`percent`, `expectedPercent`) or a Coverage's rate 0–1 (`rate`). */
 export function percentKind(column: string): 'percent' | 'rate' | undefined {
   const leaf = column.split('.').pop() ?? '';
   if (/^percent$|Percent$/.test(leaf)) return 'percent';
-  if (/^rate$|Rate$/.test(leaf)) return 'rate';
+  if (leaf === 'rate') return 'rate';
   return undefined;
 }
 
@@ -114,7 +116,10 @@ export function percentKind(column: string): 'percent' | 'rate' | undefined {
 interface ExcelJs {
   Workbook: new () => {
     creator: string;
-    addWorksheet(name: string, options?: { views?: { state: 'frozen'; ySplit: number }[] }): {
+    addWorksheet(
+      name: string,
+      options?: { views?: { state: 'frozen'; ySplit: number }[] },
+    ): {
       columns: { header: string; key: string; width: number; style?: { numFmt?: string } }[];
       addRow(values: Cell[]): unknown;
       getRow(n: number): { font: unknown };
@@ -154,14 +159,21 @@ export async function toXlsx(excel: ExcelJs, sheetName: string, table: Table): P
 }
 
 /** A GraphQL operation run through the gateway's own pipeline for an HTTP request; resolves with the HTTP status and the JSON body. */
-export type RunOperation = (req: Request, res: Response, body: { query: string; operationName: string; variables: Record<string, unknown> }) => Promise<{ status: number; body: string }>;
+export type RunOperation = (
+  req: Request,
+  res: Response,
+  body: { query: string; operationName: string; variables: Record<string, unknown> },
+) => Promise<{ status: number; body: string }>;
 
 /**
  * Runs an operation through Apollo Server exactly as `/graphql` does — the same parsing,
  * validation, limits, cost budget, plugins and caller (the context function of `/graphql`) —
  * but from inside the gateway, for the exports.
  */
-export function runThrough<TContext extends BaseContext>(server: ApolloServer<TContext>, context: (req: Request, res: Response) => Promise<TContext>): RunOperation {
+export function runThrough<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  context: (req: Request, res: Response) => Promise<TContext>,
+): RunOperation {
   return async (req, res, body) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
@@ -205,7 +217,9 @@ export function exportHandler(options: { operations: readonly SavedOperation[]; 
       const operation = match ? byName.get(match[1]) : undefined;
       if (!match || !operation || operation.type !== 'query') {
         const names = [...byName.keys()].join(', ');
-        return fail(res, 404, [{ message: `No saved operation "${req.params.file}": export one of ${names} as .csv or .xlsx.`, extensions: { code: 'NOT_FOUND' } }]);
+        return fail(res, 404, [
+          { message: `No saved operation "${req.params.file}": export one of ${names} as .csv or .xlsx.`, extensions: { code: 'NOT_FOUND' } },
+        ]);
       }
       let variables: Record<string, unknown> = {};
       if (typeof req.query.variables === 'string' && req.query.variables !== '') {
@@ -215,7 +229,12 @@ export function exportHandler(options: { operations: readonly SavedOperation[]; 
           variables = null as never;
         }
         if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
-          return fail(res, 400, [{ message: 'The variables parameter must be a JSON object, e.g. ?variables={"provinceCode":"04"}.', extensions: { code: 'BAD_USER_INPUT', argument: 'variables' } }]);
+          return fail(res, 400, [
+            {
+              message: 'The variables parameter must be a JSON object, e.g. ?variables={"provinceCode":"04"}.',
+              extensions: { code: 'BAD_USER_INPUT', argument: 'variables' },
+            },
+          ]);
         }
       }
       const format = match[2] as 'csv' | 'xlsx';
@@ -223,7 +242,10 @@ export function exportHandler(options: { operations: readonly SavedOperation[]; 
         excel ??= loadExcelJs(options.xlsxDir);
         if (!excel) {
           return fail(res, 503, [
-            { message: `XLSX export needs exceljs, which is installed on demand: run \`${XLSX_INSTALL_COMMAND}\` (npm start does it), or export .csv.`, extensions: { code: 'XLSX_UNAVAILABLE' } },
+            {
+              message: `XLSX export needs exceljs, which is installed on demand: run \`${XLSX_INSTALL_COMMAND}\` (npm start does it), or export .csv.`,
+              extensions: { code: 'XLSX_UNAVAILABLE' },
+            },
           ]);
         }
       }
@@ -241,7 +263,10 @@ export function exportHandler(options: { operations: readonly SavedOperation[]; 
       }
       const table = flatten(result.data);
       const file = `${operation.name}.${format}`;
-      res.set('content-disposition', `attachment; filename="${file}"`).set('cache-control', 'no-store').set('x-request-id', requestIdFrom(req.headers['x-request-id']));
+      res
+        .set('content-disposition', `attachment; filename="${file}"`)
+        .set('cache-control', 'no-store')
+        .set('x-request-id', requestIdFrom(req.headers['x-request-id']));
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8').send(toCsv(table));
       } else {

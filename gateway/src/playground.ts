@@ -79,7 +79,10 @@ export function playgroundRoutes(config: Readonly<GatewayConfig>, operations: re
     if (!wantsHtml(req)) return next();
     res.set('cache-control', 'no-cache');
     if (!config.playground) {
-      res.status(404).type('text/plain').send('The playground is off on this deployment (set PLAYGROUND=true to serve it). POST GraphQL requests to /graphql.\n');
+      res
+        .status(404)
+        .type('text/plain')
+        .send('The playground is off on this deployment (set PLAYGROUND=true to serve it). POST GraphQL requests to /graphql.\n');
       return;
     }
     if (!existsSync(index)) {

@@ -89,7 +89,9 @@ function SavedOperations({ operations }) {
   return (
     <div className="kh02-saved">
       <div className="graphiql-doc-explorer-title">Saved operations</div>
-      <p className="kh02-note">The questions the platform answers, from operations/ (the published persisted-operation manifest). Click one to open it in a new tab.</p>
+      <p className="kh02-note">
+        The questions the platform answers, from operations/ (the published persisted-operation manifest). Click one to open it in a new tab.
+      </p>
       <ul className="kh02-operations">
         {operations.map((o) => (
           <li key={o.name}>
@@ -104,13 +106,19 @@ function SavedOperations({ operations }) {
         <div className="graphiql-doc-explorer-section-title">Export</div>
         {shown ? (
           <>
-            <p className="kh02-note">
-              {shown.name} as a table (its list, one column per field), with the variables and headers of this tab:
-            </p>
-            <button type="button" className="kh02-button" onClick={() => download(shown.name, 'csv', variablesOf(variableEditor), headersOf(headerEditor), setStatus)}>
+            <p className="kh02-note">{shown.name} as a table (its list, one column per field), with the variables and headers of this tab:</p>
+            <button
+              type="button"
+              className="kh02-button"
+              onClick={() => download(shown.name, 'csv', variablesOf(variableEditor), headersOf(headerEditor), setStatus)}
+            >
               CSV
             </button>{' '}
-            <button type="button" className="kh02-button" onClick={() => download(shown.name, 'xlsx', variablesOf(variableEditor), headersOf(headerEditor), setStatus)}>
+            <button
+              type="button"
+              className="kh02-button"
+              onClick={() => download(shown.name, 'xlsx', variablesOf(variableEditor), headersOf(headerEditor), setStatus)}
+            >
               Excel (XLSX)
             </button>
           </>
@@ -148,7 +156,12 @@ function QueryPlan({ who }) {
     const found = body.extensions?.__queryPlanExperimental;
     if (typeof found === 'string') setPlan(found);
     else if (body.errors?.length && !body.data) setPlan(`No plan: ${body.errors.map((e) => e.message).join('\n')}`);
-    else setPlan(who === 'admins' ? 'The gateway shows its query plan to admins only on this deployment: put an admin token in the headers.' : 'No plan (the operation calls no data service).');
+    else
+      setPlan(
+        who === 'admins'
+          ? 'The gateway shows its query plan to admins only on this deployment: put an admin token in the headers.'
+          : 'No plan (the operation calls no data service).',
+      );
   };
 
   return (

@@ -88,7 +88,12 @@ describe('saved operations through the gateway', () => {
     expect(byName['Hà Nội']).toMatchObject({ code: '01', greenCoverage: { percent: 100 }, onlineApplications: { onlineSubmissionRate: { percent: 32.73 } } });
     expect(byName['Cao Bằng'].greenCoverage.percent).toBe(5.36);
     expect(byName['Lai Châu'].greenCoverage.percent).toBe(7.89);
-    expect(provinces.filter((p: any) => p.greenCoverage.percent === 100).map((p: any) => p.name).sort()).toEqual([...F2].sort());
+    expect(
+      provinces
+        .filter((p: any) => p.greenCoverage.percent === 100)
+        .map((p: any) => p.name)
+        .sort(),
+    ).toEqual([...F2].sort());
   });
 
   test('GreenCoverageRanking: the eight F2 provinces share rank 1; ASC starts with Cao Bằng and Lai Châu (F5)', async () => {
@@ -115,7 +120,11 @@ describe('saved operations through the gateway', () => {
   test('OnlineSubmissionRanking: Hà Nội lowest in July 2025 at 32.73 %, 5.3 % results online (F9)', async () => {
     const { onlineApplicationRanking } = await saved('OnlineSubmissionRanking');
     expect(onlineApplicationRanking).toHaveLength(34);
-    expect(onlineApplicationRanking[0]).toMatchObject({ rank: 1, province: { name: 'Hà Nội' }, stats: { onlineSubmissionRate: { percent: 32.73 }, onlineResultRate: { percent: 5.3 } } });
+    expect(onlineApplicationRanking[0]).toMatchObject({
+      rank: 1,
+      province: { name: 'Hà Nội' },
+      stats: { onlineSubmissionRate: { percent: 32.73 }, onlineResultRate: { percent: 5.3 } },
+    });
   });
 
   test('ProvinceUnmetCriteria: Cao Bằng’s 56 communes, each unmet criterion listed; the meeting ones add up to the province', async () => {
@@ -184,7 +193,14 @@ describe('exports', () => {
     const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(35);
     const header = lines[0].split(',');
-    expect(header).toEqual(['code', 'name', 'progressStatus', 'greenCoverage.percent', 'readiness.fullyMet.percent', 'onlineApplications.onlineSubmissionRate.percent']);
+    expect(header).toEqual([
+      'code',
+      'name',
+      'progressStatus',
+      'greenCoverage.percent',
+      'readiness.fullyMet.percent',
+      'onlineApplications.onlineSubmissionRate.percent',
+    ]);
     const hanoi = lines.find((l) => l.startsWith('01,'))!.split(',');
     expect(hanoi[1]).toBe('Hà Nội');
     expect(hanoi[header.indexOf('greenCoverage.percent')]).toBe('100');
@@ -201,7 +217,14 @@ describe('exports', () => {
     const sheet = workbook.getWorksheet('ProvinceOverview');
     expect(sheet.rowCount).toBe(35);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['code', 'name', 'progressStatus', 'greenCoverage.percent', 'readiness.fullyMet.percent', 'onlineApplications.onlineSubmissionRate.percent']);
+    expect(header).toEqual([
+      'code',
+      'name',
+      'progressStatus',
+      'greenCoverage.percent',
+      'readiness.fullyMet.percent',
+      'onlineApplications.onlineSubmissionRate.percent',
+    ]);
     let hanoi: any;
     sheet.eachRow((row: any) => {
       if (row.getCell(1).value === '01') hanoi = row;
@@ -267,7 +290,11 @@ describe('safelist mode (SAFELIST=true): partners run only the manifest', () => 
     const byBody = await post(strict.url, { query: overview.body }, partner);
     expect(byBody.status).toBe(200);
     expect(byBody.body.data.provinces).toHaveLength(34);
-    const byId = await post(strict.url, { extensions: { persistedQuery: { version: 1, sha256Hash: overview.id } }, variables: { from: '2025-06-01', to: '2025-06-30' } }, partner);
+    const byId = await post(
+      strict.url,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: overview.id } }, variables: { from: '2025-06-01', to: '2025-06-30' } },
+      partner,
+    );
     expect(byId.status).toBe(200);
     expect(byId.body.data.provinces).toHaveLength(34);
   });

@@ -9,7 +9,15 @@ import { startPlatform, type Platform } from './harness';
 // with the saved operations listed, and not one request the page makes leaves the origin.
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let platform: Platform;
 let browser: Browser;
@@ -70,7 +78,9 @@ test('headless Chromium renders GraphiQL with the saved operations, and no reque
 });
 
 test('a GraphQL GET and a POST are not the page; the query plan is there for a developer', async () => {
-  const get = await fetch(`${platform.url}?query=${encodeURIComponent('{ country { code } }')}`, { headers: { accept: 'text/html', 'apollo-require-preflight': '1' } });
+  const get = await fetch(`${platform.url}?query=${encodeURIComponent('{ country { code } }')}`, {
+    headers: { accept: 'text/html', 'apollo-require-preflight': '1' },
+  });
   expect(get.headers.get('content-type')).toMatch(/json/);
   const planned = await fetch(platform.url, {
     method: 'POST',
