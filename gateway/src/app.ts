@@ -175,10 +175,10 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     corsMiddleware(config.corsOrigins),
     authenticate(verifyBearer),
     express.json({ limit: '1mb' }),
-    persistedOperations(config, savedOperations),
     tokenLimitMiddleware(config.limits.tokens, (requestId, measured) =>
       log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request'),
     ),
+    persistedOperations(config, savedOperations),
     expressMiddleware(server, {
       context: ({ req, res }) => context(req, res),
     }),
