@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ArgumentValuesRule, enforceScalars, formatError, GATEWAY_SECRET_HEADER, onePerCause, type Caller } from '@kh02/common';
 import express from 'express';
@@ -17,11 +17,15 @@ import { createBearerVerifier } from './auth/verify';
 import type { GatewayConfig, SubgraphName } from './config';
 import { corsMiddleware } from './cors';
 import { SubgraphDataSource } from './datasource';
+import { exportHandler, runThrough } from './export';
 import { createSubgraphFetcher } from './fetcher';
+import { loadSavedOperations } from './operations';
+import { playgroundRoutes, queryPlanPlugin } from './playground';
 import { memoryBudget, redisBudget } from './plugins/budget';
 import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from './plugins/limits';
 import { requestIdFrom, requestLogPlugin } from './plugins/logging';
 import { checkSubgraphs } from './plugins/readiness';
+import { persistedOperations } from './safelist';
 import { supergraphFromFile } from './supergraph';
 
 /** The gateway's per-request context: who is asking, from where, and the request's id. */
@@ -76,7 +80,12 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   const verifyBearer = await createBearerVerifier(config.auth);
   const forwardIdentity = createIdentityForwarder(config.auth);
 
+  // The saved operations (operations/): listed in the playground, exported, and the safelist.
+  const savedOperations = loadSavedOperations(config.operationsDir);
+
   const gateway = new ApolloGateway({
+    // The query plan is given only to callers allowed it: queryPlanPlugin removes the header for the others.
+    __exposeQueryPlanExperimental: true,
     supergraphSdl: supergraphFromFile(config.supergraphPath, config.supergraphPollMs, log),
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name as SubgraphName] ?? url;
@@ -128,6 +137,9 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing pages load from Apollo's CDN; the offline playground (playground.ts) replaces them.
+      ApolloServerPluginLandingPageDisabled(),
+      queryPlanPlugin<GatewayContext>(config.production),
       requestLogPlugin<GatewayContext>(log),
       operationLimitsPlugin<GatewayContext>(config.limits, budget, (error) => log.warn({ err: error }, 'cost budget store unavailable; operation allowed')),
       ...armor.plugins,
@@ -149,6 +161,15 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     const ready = Object.values(subgraphs).every((status) => status === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs });
   });
+  // The caller: a verified bearer token's identity (authenticate() before), or anonymous.
+  const context = async (req: express.Request, res: express.Response): Promise<GatewayContext> => ({
+    caller: callerOf(res),
+    clientAddress: req.socket.remoteAddress,
+    requestId: requestIdFrom(req.headers['x-request-id']),
+    limits: {},
+  });
+  app.use(playgroundRoutes(config, savedOperations));
+  app.get('/export/:file', authenticate(verifyBearer), exportHandler({ operations: savedOperations, run: runThrough(server, context) }));
   app.use(
     '/graphql',
     corsMiddleware(config.corsOrigins),
@@ -157,14 +178,9 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     tokenLimitMiddleware(config.limits.tokens, (requestId, measured) =>
       log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request'),
     ),
+    persistedOperations(config, savedOperations),
     expressMiddleware(server, {
-      // The caller: a verified bearer token's identity (authenticate() above), or anonymous.
-      context: async ({ req, res }) => ({
-        caller: callerOf(res),
-        clientAddress: req.socket.remoteAddress,
-        requestId: requestIdFrom(req.headers['x-request-id']),
-        limits: {},
-      }),
+      context: ({ req, res }) => context(req, res),
     }),
   );
 

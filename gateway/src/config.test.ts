@@ -68,3 +68,35 @@ describe('gateway config', () => {
     expect(loadGatewayConfig({}).auth).toMatchObject({ issuer: 'kh02-dev', audience: 'kh02', devKey: true, clockSkewSeconds: 30 });
   });
 });
+
+describe('playground, introspection and safelist (issue 13)', () => {
+  const PROD = {
+    NODE_ENV: 'production',
+    SUBGRAPH_SECRET: 's',
+    INTERNAL_TOKEN_SECRET: 'x'.repeat(32),
+    AUTH_ISSUER: 'https://id.example',
+    AUTH_JWKS_URL: 'https://id.example/jwks.json',
+  };
+
+  test('the playground is served outside production, and in production only when PLAYGROUND=true; introspection follows it', () => {
+    expect([loadGatewayConfig({}).playground, loadGatewayConfig({}).introspection]).toEqual([true, true]);
+    const test = loadGatewayConfig({ NODE_ENV: 'test', SUBGRAPH_SECRET: 's' });
+    expect([test.playground, test.introspection]).toEqual([true, true]);
+    const production = loadGatewayConfig(PROD);
+    expect([production.playground, production.introspection, production.suggestions]).toEqual([false, false, false]);
+    const intranet = loadGatewayConfig({ ...PROD, PLAYGROUND: 'true' });
+    expect([intranet.playground, intranet.introspection]).toEqual([true, true]);
+  });
+
+  test('an explicit INTROSPECTION wins over the playground switch', () => {
+    expect(loadGatewayConfig({ ...PROD, PLAYGROUND: 'true', INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(loadGatewayConfig({ PLAYGROUND: 'false' }).introspection).toBe(false);
+    expect(loadGatewayConfig({ PLAYGROUND: 'false', INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  test('safelist mode is off by default; its roles are partners unless configured, and checked', () => {
+    expect([loadGatewayConfig({}).safelist, loadGatewayConfig({}).safelistRoles]).toEqual([false, ['partner']]);
+    expect(loadGatewayConfig({ SAFELIST: 'true', SAFELIST_ROLES: 'partner, commune-official' }).safelistRoles).toEqual(['partner', 'commune-official']);
+    expect(() => loadGatewayConfig({ SAFELIST_ROLES: 'partners' })).toThrow('SAFELIST_ROLES');
+  });
+});

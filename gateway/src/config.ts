@@ -1,8 +1,9 @@
-import { portVariable, SUBGRAPHS, urlVariable, type SubgraphName } from '@kh02/common';
+import { portVariable, ROLES, SUBGRAPHS, urlVariable, type Role, type SubgraphName } from '@kh02/common';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import path from 'node:path';
 import { parseOrigins } from './cors';
 import { loadAuthConfig, type AuthConfig } from './auth/config';
+import { DEFAULT_OPERATIONS_DIR } from './operations';
 
 // The gateway knows the subgraphs by name and URL only: names and default ports come from the registry.
 export { SUBGRAPH_NAMES, type SubgraphName } from '@kh02/common';
@@ -29,7 +30,17 @@ export interface GatewayConfig {
   production: boolean;
   /** Browser origins allowed to call `/graphql` cross-origin (CORS_ORIGINS); empty: none. */
   corsOrigins: readonly string[];
-  /** Schema introspection; off unless INTROSPECTION=true, or NODE_ENV=development and INTROSPECTION unset. */
+  /** The offline playground (GraphiQL) served to browsers at `/graphql`: PLAYGROUND, by default on outside production. */
+  playground: boolean;
+  /** Folder of the built playground (`playground/dist`, made by `scripts/bin/build-playground.cjs`). */
+  playgroundDir: string;
+  /** Folder of the saved operations and their persisted-operation manifest (`operations/`). */
+  operationsDir: string;
+  /** SAFELIST: callers holding one of `safelistRoles` may run only the manifest's operations. */
+  safelist: boolean;
+  /** Roles restricted to the manifest's operations while `safelist` is on (SAFELIST_ROLES, default `partner`). */
+  safelistRoles: readonly Role[];
+  /** Schema introspection: INTROSPECTION when set, else it follows the playground (which needs it). */
   introspection: boolean;
   /** "Did you mean …" suggestions in errors: shown only while introspection is on (they reveal the schema). */
   suggestions: boolean;
@@ -83,6 +94,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       BREAKER_RESET_MS: num({ default: 5_000 }),
       NODE_ENV: str({ default: 'development', choices: ['development', 'test', 'production'] }),
       INTROSPECTION: bool({ default: undefined }),
+      PLAYGROUND: bool({ default: undefined }),
+      PLAYGROUND_DIR: str({ default: path.resolve(__dirname, '../../playground/dist') }),
+      OPERATIONS_DIR: str({ default: DEFAULT_OPERATIONS_DIR }),
+      SAFELIST: bool({ default: false }),
+      SAFELIST_ROLES: str({ default: 'partner' }),
       LIMIT_DEPTH: num({ default: 12 }),
       LIMIT_ALIASES: num({ default: 20 }),
       LIMIT_TOKENS: num({ default: 2_000 }),
@@ -107,7 +123,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
   const production = nodeEnv === 'production';
   // Outside development the subgraphs must only answer the gateway: no secret, no start.
   if (nodeEnv !== 'development' && !e.SUBGRAPH_SECRET) throw new Error(`SUBGRAPH_SECRET must be set when NODE_ENV=${nodeEnv}.`);
-  const introspection = e.INTROSPECTION ?? nodeEnv === 'development';
+  // The playground is for intranet analysts and developers: on unless production, where it must be asked for.
+  const playground = e.PLAYGROUND ?? !production;
+  const introspection = e.INTROSPECTION ?? playground;
+  const safelistRoles = e.SAFELIST_ROLES.split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknownRole = safelistRoles.find((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknownRole) throw new Error(`Invalid gateway configuration: SAFELIST_ROLES: "${unknownRole}" is not a role (${ROLES.join(', ')}).`);
   return Object.freeze({
     host: e.HOST,
     port: e.GATEWAY_PORT,
@@ -121,6 +144,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     nodeEnv,
     production,
     corsOrigins: Object.freeze(parseOrigins(env.CORS_ORIGINS === undefined && !production ? DEV_CORS_ORIGINS : e.CORS_ORIGINS)),
+    playground,
+    playgroundDir: path.resolve(e.PLAYGROUND_DIR),
+    operationsDir: path.resolve(e.OPERATIONS_DIR),
+    safelist: e.SAFELIST,
+    safelistRoles: Object.freeze(safelistRoles as Role[]),
     introspection,
     suggestions: introspection,
     limits: Object.freeze({

@@ -169,7 +169,8 @@ async function main(): Promise<void> {
     [
       `KH02 platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       `  Gateway:    http://${shown}:${env.GATEWAY_PORT}/graphql`,
-      `  Playground: http://${shown}:${env.GATEWAY_PORT}/graphql (open it in a browser: Apollo Sandbox)`,
+      `  Playground: http://${shown}:${env.GATEWAY_PORT}/graphql (open it in a browser: GraphiQL, served offline, with the saved operations)`,
+      `  Exports:    http://${shown}:${env.GATEWAY_PORT}/export/ProvinceOverview.csv (or .xlsx; any operation in operations/)`,
       `  Subgraphs:  ${subgraphs.map((s) => `${s.name} :${env[s.portVariable]}`).join(', ')} (they answer only the gateway)`,
       'Press Ctrl-C to stop.',
       '',
