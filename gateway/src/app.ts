@@ -23,6 +23,7 @@ import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from '
 import { requestIdFrom, requestLogPlugin } from './plugins/logging';
 import { checkSubgraphs } from './plugins/readiness';
 import { supergraphFromFile } from './supergraph';
+import { serveWeb } from './web';
 
 /** The gateway's per-request context: who is asking, from where, and the request's id. */
 export interface GatewayContext {
@@ -167,6 +168,8 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       }),
     }),
   );
+  // The monitoring page at `/` (web/dist), after every API route: it never answers a reserved path.
+  serveWeb(app);
 
   return {
     app,
