@@ -13,7 +13,15 @@ const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let platform: Platform;
 let origin: string;
@@ -49,12 +57,15 @@ async function openPage(viewport: { width: number; height: number }): Promise<{ 
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const waitForText = (page: Page, selector: string, expected: string) =>
-  page.waitForFunction(([s, e]) => document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() === e, [selector, expected] as const);
+  page.waitForFunction(([s, e]) => (globalThis as any).document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() === e, [
+    selector,
+    expected,
+  ] as const);
 
 test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, Lai Châu’s 38 communes; no console error, no request off the origin', async () => {
   const { context, page, requests, problems } = await openPage({ width: 1280, height: 800 });
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-province-code]').length === 34);
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-province-code]').length === 34);
   await page.waitForSelector('.page[data-loading="false"]');
   expect(await page.locator('[data-province-code]').count()).toBe(34);
 
@@ -127,11 +138,11 @@ test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, La
 test('phone 390 px wide: the whole page fits the width, 34 tiles, no console error, no request off the origin', async () => {
   const { context, page, requests, problems } = await openPage({ width: 390, height: 844 });
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-province-code]').length === 34);
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-province-code]').length === 34);
   await page.waitForSelector('.page[data-loading="false"]');
   expect(await text(page, '[data-province-code="04"]')).toContain('5.36 %');
   // Nothing wider than the screen: no sideways scrolling of the page (the tables scroll in their own box).
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'web-phone.png') });
   expect(problems).toEqual([]);
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);

@@ -82,8 +82,8 @@ export function App() {
       )}
       {warnings.length > 0 && (
         <p className="warning" role="status">
-          Some figures are unavailable right now ({[...new Set(warnings.map((w) => w.extensions?.service ?? w.extensions?.code ?? 'error'))].join(', ')}); they show
-          as “—”.
+          Some figures are unavailable right now ({[...new Set(warnings.map((w) => w.extensions?.service ?? w.extensions?.code ?? 'error'))].join(', ')}); they
+          show as “—”.
         </p>
       )}
 
@@ -136,13 +136,7 @@ export function App() {
         </section>
         <section className="side-column">
           {selected ? (
-            <CommunesPanel
-              key={selected}
-              provinceCode={selected}
-              provinceName={selectedProvince?.name}
-              asOf={asOf}
-              onClose={() => select(undefined)}
-            />
+            <CommunesPanel key={selected} provinceCode={selected} provinceName={selectedProvince?.name} asOf={asOf} onClose={() => select(undefined)} />
           ) : (
             <ProvinceTable provinces={provinces} onSelect={select} />
           )}

@@ -122,7 +122,11 @@ export function CommunesPanel(props: { provinceCode: string; provinceName?: stri
                 </td>
                 <td>{c.readiness ? c.readiness.meetsBasicConditions ? <span className="ok">ready</span> : <span className="ko">not ready</span> : '—'}</td>
                 <td className="criteria">
-                  {c.readiness ? c.readiness.unmetCriteria.length === 0 ? '—' : c.readiness.unmetCriteria.map((k) => <span key={k.code}>{k.name}</span>) : '—'}
+                  {c.readiness
+                    ? c.readiness.unmetCriteria.length === 0
+                      ? '—'
+                      : c.readiness.unmetCriteria.map((k) => <span key={k.code}>{k.name}</span>)
+                    : '—'}
                 </td>
               </tr>
             ))}

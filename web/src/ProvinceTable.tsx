@@ -92,7 +92,10 @@ export function ProvinceTable(props: { provinces: ProvinceRow[]; onSelect(code: 
               <td className="num">
                 {p.greenCoverage ? (
                   <>
-                    {formatPercent(p.greenCoverage.percent)} <small>({p.greenCoverage.numerator}/{p.greenCoverage.denominator})</small>
+                    {formatPercent(p.greenCoverage.percent)}{' '}
+                    <small>
+                      ({p.greenCoverage.numerator}/{p.greenCoverage.denominator})
+                    </small>
                   </>
                 ) : (
                   '—'
