@@ -64,6 +64,8 @@ const waitForText = (page: Page, selector: string, expected: string) =>
 
 test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, Lai Châu’s 38 communes; no console error, no request off the origin', async () => {
   const { context, page, requests, problems } = await openPage({ width: 1280, height: 800 });
+  const authorized: string[] = [];
+  page.on('request', (request) => void (request.headers().authorization && authorized.push(request.url())));
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-province-code]').length === 34);
   await page.waitForSelector('.page[data-loading="false"]');
@@ -108,6 +110,35 @@ test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, La
   expect(await page.locator('[data-commune-code] .criteria span').count()).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'web-desktop-province.png') });
 
+  // A commune's criteria, anonymously: all 11 with met / not met, no assessor (that needs a token).
+  const first = (await page.locator('[data-commune-code]').first().getAttribute('data-commune-code'))!;
+  await page.click(`[data-commune-code="${first}"] button.expand`);
+  await page.waitForSelector(`[data-commune-detail="${first}"] [data-criterion]`);
+  expect(await page.locator(`[data-commune-detail="${first}"] [data-criterion]`).count()).toBe(11);
+  expect(await page.locator(`[data-commune-detail="${first}"] [data-field="assessedBy"]`).count()).toBe(0);
+  // With an analyst's token the same rows show who assessed each criterion.
+  await page.click('[data-testid="token-box"] summary');
+  await page.fill('[aria-label="Bearer token"]', await platform.token(['--role', 'analyst']));
+  await page.click('text=Use token');
+  await page.waitForSelector(`[data-commune-detail="${first}"] [data-field="assessedBy"]`);
+  await page.waitForFunction((code) => {
+    const cells = [...(globalThis as any).document.querySelectorAll(`[data-commune-detail="${code}"] [data-field="assessedBy"]`)];
+    return cells.length === 11 && cells.some((cell: any) => cell.textContent !== '—');
+  }, first);
+  expect(await page.locator(`[data-commune-detail="${first}"]`).textContent()).not.toContain('not for this token');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'web-desktop-commune.png') });
+  // A Hà Nội official's token may not read Lai Châu's assessors: the page says so, the figures stay.
+  await page.click('text=Forget token');
+  await page.click('[data-testid="token-box"] summary');
+  await page.fill('[aria-label="Bearer token"]', await platform.token(['--role', 'province-official', '--province', '01']));
+  await page.click('text=Use token');
+  await page.waitForFunction(
+    (code) => (globalThis as any).document.querySelectorAll(`[data-commune-detail="${code}"] [data-field="assessedBy"] small`).length === 11,
+    first,
+  );
+  expect(await text(page, '[data-testid="commune-count"]')).toBe('1–38 of 38');
+  await page.click('text=Forget token');
+
   // Search ignores diacritics (the API's): "muong" finds the five "Mường …" communes.
   await page.fill('[data-testid="commune-search"]', 'muong');
   await waitForText(page, '[data-testid="commune-count"]', '1–5 of 5');
@@ -131,6 +162,7 @@ test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, La
 
   expect(problems).toEqual([]);
   expect(requests.length).toBeGreaterThan(5);
+  expect(authorized.length).toBeGreaterThan(0);
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   await context.close();
 });

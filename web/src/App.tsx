@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { request, type ApiError } from './api';
+import { currentToken, request, setToken, type ApiError } from './api';
 import { CommunesPanel } from './CommunesPanel';
 import { OverviewDocument, type OverviewQuery } from './gql/graphql';
 import { formatCount, formatCutoff, formatPercent, MEASURES, type Measure } from './measures';
 import { ProvinceTable } from './ProvinceTable';
 import { pathOf, provinceFromPath } from './route';
 import { TileMap } from './TileMap';
+import { TokenBox } from './TokenBox';
 
 /** "LATEST" is the API's own word for the latest reporting cut-off (what every figure defaults to). */
 const LATEST = 'LATEST';
@@ -18,6 +19,11 @@ export function App() {
   const [warnings, setWarnings] = useState<ApiError[]>([]);
   const [failure, setFailure] = useState<string>();
   const [loading, setLoading] = useState(true);
+  const [token, setTokenState] = useState<string | undefined>(currentToken);
+  const changeToken = useCallback((next: string | undefined) => {
+    setToken(next);
+    setTokenState(next);
+  }, []);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -36,7 +42,8 @@ export function App() {
       },
     );
     return () => controller.abort();
-  }, [asOf]);
+    // A new token is tried at once: a token the gateway refuses (401) shows here rather than later.
+  }, [asOf, token]);
 
   useEffect(() => {
     const onPop = () => setSelected(provinceFromPath(window.location.pathname));
@@ -61,6 +68,7 @@ export function App() {
           <h1>KH02 monitoring</h1>
           <p className="subtitle">Digital transformation of the political system — Plan No. 02-KH/BCĐTW</p>
         </div>
+        <TokenBox token={token} onChange={changeToken} />
         <label className="cutoff">
           <span>Figures as of</span>
           <select data-testid="cutoff" value={asOf} onChange={(e) => setAsOf(e.target.value)} disabled={cutoffs.length === 0}>
@@ -136,7 +144,14 @@ export function App() {
         </section>
         <section className="side-column">
           {selected ? (
-            <CommunesPanel key={selected} provinceCode={selected} provinceName={selectedProvince?.name} asOf={asOf} onClose={() => select(undefined)} />
+            <CommunesPanel
+              key={selected}
+              provinceCode={selected}
+              provinceName={selectedProvince?.name}
+              asOf={asOf}
+              signedIn={token !== undefined}
+              onClose={() => select(undefined)}
+            />
           ) : (
             <ProvinceTable provinces={provinces} onSelect={select} />
           )}

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { request } from './api';
+import { CommuneDetail } from './CommuneDetail';
 import { ProvinceCommunesDocument, type ProvinceCommunesQuery } from './gql/graphql';
 import { formatCount, STATUS_COLOURS } from './measures';
 
@@ -15,7 +16,7 @@ type Province = NonNullable<ProvinceCommunesQuery['province']>;
  * service centre meets the basic conditions and the basic criteria it fails. Paged by cursor
  * (`after`), searched by the API (case and diacritics ignored: "lai chau" finds "Lai Châu").
  */
-export function CommunesPanel(props: { provinceCode: string; provinceName?: string; asOf: string; onClose(): void }) {
+export function CommunesPanel(props: { provinceCode: string; provinceName?: string; asOf: string; signedIn: boolean; onClose(): void }) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   // Cursors of the pages before the current one: `after` of page n is cursors[n].
@@ -23,6 +24,8 @@ export function CommunesPanel(props: { provinceCode: string; provinceName?: stri
   const [province, setProvince] = useState<Province | null>();
   const [failure, setFailure] = useState<string>();
   const [loading, setLoading] = useState(true);
+  // The commune whose criteria are open below its row.
+  const [open, setOpen] = useState<string>();
   const page = cursors.length - 1;
 
   // Typing waits a moment before asking; a new search starts at the first page.
@@ -102,33 +105,49 @@ export function CommunesPanel(props: { provinceCode: string; provinceName?: stri
           </thead>
           <tbody>
             {edges.map(({ node: c }) => (
-              <tr key={c.code} data-commune-code={c.code}>
-                <th scope="row">
-                  {c.name}
-                  <small>
-                    {c.code} · {KIND_LABELS[c.kind]}
-                  </small>
-                </th>
-                <td>
-                  {c.progressStatus ? (
-                    <span className="status">
-                      <span className="swatch" style={{ background: STATUS_COLOURS[c.progressStatus].colour }} />
-                      {STATUS_COLOURS[c.progressStatus].label}
-                      {c.countsAsGreen === false && c.progressStatus === 'GREEN' && <small> (no report yet)</small>}
-                    </span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{c.readiness ? c.readiness.meetsBasicConditions ? <span className="ok">ready</span> : <span className="ko">not ready</span> : '—'}</td>
-                <td className="criteria">
-                  {c.readiness
-                    ? c.readiness.unmetCriteria.length === 0
-                      ? '—'
-                      : c.readiness.unmetCriteria.map((k) => <span key={k.code}>{k.name}</span>)
-                    : '—'}
-                </td>
-              </tr>
+              <Fragment key={c.code}>
+                <tr data-commune-code={c.code}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="expand"
+                      aria-expanded={open === c.code}
+                      onClick={() => setOpen((o) => (o === c.code ? undefined : c.code))}
+                    >
+                      {open === c.code ? '▾' : '▸'} {c.name}
+                    </button>
+                    <small>
+                      {c.code} · {KIND_LABELS[c.kind]}
+                    </small>
+                  </th>
+                  <td>
+                    {c.progressStatus ? (
+                      <span className="status">
+                        <span className="swatch" style={{ background: STATUS_COLOURS[c.progressStatus].colour }} />
+                        {STATUS_COLOURS[c.progressStatus].label}
+                        {c.countsAsGreen === false && c.progressStatus === 'GREEN' && <small> (no report yet)</small>}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{c.readiness ? c.readiness.meetsBasicConditions ? <span className="ok">ready</span> : <span className="ko">not ready</span> : '—'}</td>
+                  <td className="criteria">
+                    {c.readiness
+                      ? c.readiness.unmetCriteria.length === 0
+                        ? '—'
+                        : c.readiness.unmetCriteria.map((k) => <span key={k.code}>{k.name}</span>)
+                      : '—'}
+                  </td>
+                </tr>
+                {open === c.code && (
+                  <tr data-commune-detail={c.code}>
+                    <td colSpan={4}>
+                      <CommuneDetail code={c.code} asOf={props.asOf} signedIn={props.signedIn} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

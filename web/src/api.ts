@@ -13,10 +13,24 @@ export interface ApiResult<T> {
   errors: ApiError[];
 }
 
+/** The reader's bearer token, if they gave one (kept for this browser tab only); none: anonymous. */
+let bearer: string | undefined = sessionStorage.getItem('kh02-token') ?? undefined;
+
+export function currentToken(): string | undefined {
+  return bearer;
+}
+
+export function setToken(token: string | undefined): void {
+  bearer = token?.trim() || undefined;
+  if (bearer) sessionStorage.setItem('kh02-token', bearer);
+  else sessionStorage.removeItem('kh02-token');
+}
+
 /**
- * Runs a generated, typed operation against `/graphql` on the page's own origin, anonymously (the
- * page shows only what every caller may read). A refusal without data throws; data with errors
- * (partial answers: another data service down) is returned with them, and the page says so.
+ * Runs a generated, typed operation against `/graphql` on the page's own origin: anonymously (every
+ * figure on the page is public), or with the reader's token, which shows more (who assessed a
+ * criterion, the assessor's note). A refusal without data throws; data with errors (partial
+ * answers: a data service down, a field the token may not read) is returned with them.
  */
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -25,7 +39,11 @@ export async function request<TResult, TVariables>(
 ): Promise<ApiResult<TResult>> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+    },
     body: JSON.stringify({ query: document.toString(), variables }),
     signal,
   });

@@ -29,6 +29,15 @@ export type ProvinceKind =
   /** Province (tỉnh); 28 of the 34. */
   | 'PROVINCE';
 
+export type CommuneDetailQueryVariables = Exact<{
+  code: string | number;
+  asOf?: string | null | undefined;
+  details: boolean;
+}>;
+
+
+export type CommuneDetailQuery = { commune: { code: string, name: string, lastReportedAt: string | null, readiness: { asOf: string, criteria: Array<{ met: boolean, assessedAt: string | null, assessedBy?: string | null, note?: string | null, criterion: { code: string, name: string, basic: boolean } }> } | null } | null };
+
 export type ProvinceCommunesQueryVariables = Exact<{
   code: string | number;
   asOf?: string | null | undefined;
@@ -66,6 +75,29 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CommuneDetailDocument = new TypedDocumentString(`
+    query CommuneDetail($code: ID!, $asOf: AsOf, $details: Boolean!) {
+  commune(code: $code) {
+    code
+    name
+    lastReportedAt(asOf: $asOf)
+    readiness(asOf: $asOf) {
+      asOf
+      criteria {
+        criterion {
+          code
+          name
+          basic
+        }
+        met
+        assessedAt
+        assessedBy @include(if: $details)
+        note @include(if: $details)
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommuneDetailQuery, CommuneDetailQueryVariables>;
 export const ProvinceCommunesDocument = new TypedDocumentString(`
     query ProvinceCommunes($code: ID!, $asOf: AsOf, $first: Int!, $after: String, $search: String) {
   province(code: $code) {
