@@ -86,11 +86,28 @@ test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, La
   await page.screenshot({ path: path.join(SCREENSHOTS, 'web-desktop.png') });
 
   // The other measures recolour the same tiles.
+  // The table sorts by any column: by default green coverage ascending (Cao Bằng first); again: descending
+  // (the 100 % provinces, by code: Hà Nội first); by communes, descending: Hồ Chí Minh City's 168 first.
+  const firstRow = () => page.locator('[data-row-province]').first().getAttribute('data-row-province');
+  expect(await firstRow()).toBe('04');
+  await page.click('thead button:has-text("Green coverage")');
+  await page.waitForSelector('[data-row-province]:first-child[data-row-province="01"]');
+  await page.click('thead button:has-text("Communes")');
+  await page.waitForSelector('[data-row-province]:first-child[data-row-province="79"]');
+  expect(await page.locator('[data-row-province]').count()).toBe(34);
+
+  const tileMatches = (code: string, pattern: RegExp) =>
+    page.waitForFunction(
+      ([c, source]) => new RegExp(source).test((globalThis as any).document.querySelector(`[data-province-code="${c}"]`)?.textContent ?? ''),
+      [code, pattern.source] as const,
+    );
   await page.getByLabel('Service-centre readiness').check();
-  expect(await text(page, '[data-province-code="04"]')).toMatch(/Cao Bằng\s*\d+\.\d\d %/);
+  await tileMatches('04', /^Cao Bằng\d+\.\d\d %$/);
+  expect(await text(page, '[data-province-code="04"]')).not.toContain('5.36 %');
   await page.getByLabel('Plan progress').check();
-  expect(await text(page, '[data-province-code="04"]')).toContain('Green');
+  await tileMatches('04', /^Cao BằngGreen$/);
   await page.getByLabel('Green coverage').check();
+  await tileMatches('04', /^Cao Bằng5\.36 %$/);
 
   // The first cut-off, 16:00 on 6 June 2025: 188 green communes nationally (docs/DATASET.md's 188 → … → 2,398).
   const june6 = await page.locator('[data-testid="cutoff"] option', { hasText: '6 Jun 2025' }).getAttribute('value');
