@@ -43,6 +43,7 @@ test('a built page: index.html at / and at /province/<code>, hashed assets cache
       const response = await fetch(`${server.base}${route}`);
       expect([route, response.status, response.headers.get('cache-control')]).toEqual([route, 200, 'no-cache']);
       expect(await response.text()).toContain('<title>page</title>');
+      expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
     }
     const asset = await fetch(`${server.base}/assets/index-abc123.js`);
     expect(asset.status).toBe(200);

@@ -15,6 +15,15 @@ const PAGE_ROUTES = [/^\/$/, /^\/province\/\d{2}\/?$/];
 const RESERVED = /^\/(graphql|health|ready|metrics|export|playground)(\/|$)/;
 
 /**
+ * The page's Content-Security-Policy: everything from its own origin only (scripts, styles, images,
+ * `/graphql`), no framing. It loads nothing from anywhere else, and a browser now refuses to.
+ * Inline style attributes are React's (`style={…}` for the tiles' colours).
+ */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/**
  * Serves the monitoring page (issue 14) at `/`: the files of `web/dist` (hashed assets under
  * `/assets/`, cached for a year; index.html revalidated), and index.html for the page's own
  * routes. Registered after the API's routes and never for a reserved path. When the page is not
@@ -45,6 +54,9 @@ export function serveWeb(app: express.Express, dir: string = WEB_DIST_DIR): void
       return;
     }
     res.setHeader('cache-control', 'no-cache');
+    res.setHeader('content-security-policy', PAGE_CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
     res.sendFile(index);
   });
 }
