@@ -14,7 +14,16 @@ export interface ApiResult<T> {
 }
 
 /** The reader's bearer token, if they gave one (kept for this browser tab only); none: anonymous. */
-let bearer: string | undefined = sessionStorage.getItem('kh02-token') ?? undefined;
+let bearer: string | undefined = stored();
+
+/** The token kept for this tab; none when storage is unavailable (private modes, sandboxed frames). */
+function stored(): string | undefined {
+  try {
+    return sessionStorage.getItem('kh02-token') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function currentToken(): string | undefined {
   return bearer;
@@ -22,8 +31,12 @@ export function currentToken(): string | undefined {
 
 export function setToken(token: string | undefined): void {
   bearer = token?.trim() || undefined;
-  if (bearer) sessionStorage.setItem('kh02-token', bearer);
-  else sessionStorage.removeItem('kh02-token');
+  try {
+    if (bearer) sessionStorage.setItem('kh02-token', bearer);
+    else sessionStorage.removeItem('kh02-token');
+  } catch {
+    // Not kept across reloads then; this page view still uses it.
+  }
 }
 
 /**
