@@ -45,7 +45,10 @@ if (!force && installed && existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.
 execFileSync(process.execPath, [path.join(__dirname, 'install-isolated.cjs'), 'web'], { cwd: ROOT, stdio: 'inherit' });
 process.stdout.write('Building the monitoring page (web/dist)…\n');
 const bin = (name) => path.join(WEB, 'node_modules', '.bin', name);
-const run = (name, args) => execFileSync(bin(name), args, { cwd: WEB, stdio: ['ignore', 'ignore', 'inherit'] });
+// Always a production build: a NODE_ENV of the caller's (jest's "test", the platform's "development")
+// would otherwise give React's development build.
+const env = { ...process.env, NODE_ENV: 'production' };
+const run = (name, args) => execFileSync(bin(name), args, { cwd: WEB, env, stdio: ['ignore', 'ignore', 'inherit'] });
 run('graphql-codegen', ['--config', 'codegen.yml', '--silent']);
 run('tsc', ['--noEmit', '-p', 'tsconfig.json']);
 run('vite', ['build', '--logLevel', 'warn']);
