@@ -148,6 +148,7 @@ test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, La
   await page.screenshot({ path: path.join(SCREENSHOTS, 'web-desktop-commune.png') });
   // A Hà Nội official's token may not read Lai Châu's assessors: the page says so, the figures stay.
   await page.click('text=Forget token');
+  await page.waitForSelector(`[data-commune-detail="${first}"] [data-testid="commune-detail"][data-loading="false"]`);
   await page.click('[data-testid="token-box"] summary');
   await page.fill('[aria-label="Bearer token"]', await platform.token(['--role', 'province-official', '--province', '01']));
   await page.click('text=Use token');
@@ -157,6 +158,7 @@ test('desktop 1280×800: 34 tiles, the published figures, the 6 June cut-off, La
   );
   expect(await text(page, '[data-testid="commune-count"]')).toBe('1–38 of 38');
   await page.click('text=Forget token');
+  await page.waitForSelector(`[data-commune-detail="${first}"] [data-testid="commune-detail"][data-loading="false"]`);
 
   // Search ignores diacritics (the API's): "muong" finds the five "Mường …" communes.
   await page.fill('[data-testid="commune-search"]', 'muong');

@@ -42,8 +42,8 @@ export function App() {
       },
     );
     return () => controller.abort();
-    // A new token is tried at once: a token the gateway refuses (401) shows here rather than later.
-  }, [asOf, token]);
+    // Not on a token change: the figures are public and the same for every caller.
+  }, [asOf]);
 
   useEffect(() => {
     const onPop = () => setSelected(provinceFromPath(window.location.pathname));

@@ -10,6 +10,10 @@ export function CommuneDetail(props: { code: string; asOf: string; signedIn: boo
   const [commune, setCommune] = useState<Commune | null>();
   const [errors, setErrors] = useState<ApiError[]>([]);
   const [failure, setFailure] = useState<string>();
+  // Which request the shown data answers: loading is derived, so it is true from the very render that asks anew.
+  const key = `${props.code}|${props.asOf}|${props.signedIn}`;
+  const [answered, setAnswered] = useState<string>();
+  const loading = answered !== key;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -18,13 +22,16 @@ export function CommuneDetail(props: { code: string; asOf: string; signedIn: boo
         setCommune(data.commune);
         setErrors(errors);
         setFailure(undefined);
+        setAnswered(key);
       },
       (error: Error) => {
-        if (!controller.signal.aborted) setFailure(error.message);
+        if (controller.signal.aborted) return;
+        setFailure(error.message);
+        setAnswered(key);
       },
     );
     return () => controller.abort();
-  }, [props.code, props.asOf, props.signedIn]);
+  }, [props.code, props.asOf, props.signedIn, key]);
 
   if (failure) return <p className="error">The criteria could not be loaded: {failure}</p>;
   if (commune === undefined) return <p className="note">Loading the criteria…</p>;
@@ -33,7 +40,7 @@ export function CommuneDetail(props: { code: string; asOf: string; signedIn: boo
   const hidden = new Set(errors.filter((e) => e.extensions?.code === 'FORBIDDEN' || e.extensions?.code === 'UNAUTHENTICATED').map((e) => e.path?.join('.')));
   const hiddenAt = (i: number, field: string) => hidden.has(`commune.readiness.criteria.${i}.${field}`);
   return (
-    <div className="detail" data-testid="commune-detail">
+    <div className="detail" data-testid="commune-detail" data-loading={loading ? 'true' : 'false'}>
       <p className="note">
         Last progress report: {commune.lastReportedAt ? formatCutoff(commune.lastReportedAt) : 'none yet'}.{' '}
         {props.signedIn
