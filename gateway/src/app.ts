@@ -27,6 +27,7 @@ import { requestIdFrom, requestLogPlugin } from './plugins/logging';
 import { checkSubgraphs } from './plugins/readiness';
 import { persistedOperations } from './safelist';
 import { supergraphFromFile } from './supergraph';
+import { serveWeb } from './web';
 
 /** The gateway's per-request context: who is asking, from where, and the request's id. */
 export interface GatewayContext {
@@ -183,6 +184,8 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       context: ({ req, res }) => context(req, res),
     }),
   );
+  // The monitoring page at `/` (web/dist), after every API route: it never answers a reserved path.
+  serveWeb(app);
 
   return {
     app,

@@ -168,6 +168,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `KH02 platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `  Page:       http://${shown}:${env.GATEWAY_PORT}/ (the monitoring map and tables)`,
       `  Gateway:    http://${shown}:${env.GATEWAY_PORT}/graphql`,
       `  Playground: http://${shown}:${env.GATEWAY_PORT}/graphql (open it in a browser: GraphiQL, served offline, with the saved operations)`,
       `  Exports:    http://${shown}:${env.GATEWAY_PORT}/export/ProvinceOverview.csv (or .xlsx; any operation in operations/)`,
