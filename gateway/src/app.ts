@@ -194,6 +194,7 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       metrics.refusals.inc({ limit: 'tokens' });
       log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request');
     }),
+    cache.middleware,
     expressMiddleware(server, {
       // The caller: a verified bearer token's identity (authenticate() above), or anonymous.
       context: async ({ req, res }) => ({

@@ -4,10 +4,10 @@ import type { Caller } from '@kh02/common';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CacheConfig } from './config';
-import { responseCachePlugin, type CacheCounters } from './plugin';
+import { cachedAnswerMiddleware, responseCachePlugin, type CacheCounters } from './plugin';
 import { memoryStore, persistedQueryCache, redisStore, type CacheStore } from './store';
 
-export { CACHE_HEADER, responseCachePlugin, type CacheCounters } from './plugin';
+export { CACHE_HEADER, cachedAnswerMiddleware, responseCachePlugin, type CacheCounters } from './plugin';
 export { loadCacheConfig, type CacheConfig } from './config';
 export { accessClass, answerHash, isFixedInTime } from './key';
 export { memoryStore, redisStore, persistedQueryCache, type CacheStore } from './store';
@@ -19,6 +19,8 @@ export interface ResponseCache {
   plugin: ApolloServerPlugin<any> | undefined;
   /** Apollo Server's `persistedQueries.cache`. */
   persistedQueries: KeyValueCache<string>;
+  /** Express middleware placed just before Apollo Server's: sends a hit's stored text as it is. */
+  middleware: ReturnType<typeof cachedAnswerMiddleware>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export function createResponseCache<TContext extends { caller: Caller }>(
         })
       : undefined,
     persistedQueries: persistedQueryCache(store, config.persistedQueryTtlSeconds),
+    middleware: cachedAnswerMiddleware(),
     close: () => store.close(),
   };
 }

@@ -1,5 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { Caller } from '@kh02/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
 import { accessClass, answerHash, isFixedInTime } from './key';
 import type { CacheStore } from './store';
@@ -25,6 +27,31 @@ export interface ResponseCacheOptions {
   log: Logger;
 }
 
+/**
+ * A cached answer's text, handed from the plugin to the HTTP layer: on a hit over HTTP the plugin
+ * gives Apollo Server a placeholder and {@link cachedAnswerMiddleware} sends the stored JSON as it
+ * is, so a hit of several megabytes is neither parsed nor serialised again.
+ */
+interface HttpSlot {
+  answer?: string;
+  /** Taken by the first operation of the HTTP request: an operation it runs internally (`executeOperation`) gets none. */
+  claimed?: boolean;
+}
+const httpSlot = new AsyncLocalStorage<HttpSlot>();
+
+/**
+ * Express middleware, in front of Apollo Server's: opens the slot a hit's stored text travels in,
+ * and sends that text instead of the placeholder Apollo Server serialised.
+ */
+export function cachedAnswerMiddleware() {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    const slot: HttpSlot = {};
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => send(slot.answer !== undefined ? `{"data":${slot.answer}}\n` : body);
+    httpSlot.run(slot, next);
+  };
+}
+
 type State = { kind: 'none' } | { kind: 'hit' } | { kind: 'miss'; key: string; ttl: number } | { kind: 'bypass' };
 
 /**
@@ -47,6 +74,9 @@ export function responseCachePlugin<TContext extends { caller: Caller }>(options
   return {
     async requestDidStart() {
       let state: State = { kind: 'none' };
+      const outer = httpSlot.getStore();
+      const slot = outer && !outer.claimed ? outer : undefined;
+      if (slot) slot.claimed = true;
       let executedMutation = false;
       return {
         async responseForOperation(rc): Promise<GraphQLResponse | null> {
@@ -64,7 +94,10 @@ export function responseCachePlugin<TContext extends { caller: Caller }>(options
             if (cached !== undefined) {
               state = { kind: 'hit' };
               options.counters?.lookup('hit');
-              return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(cached) } };
+              if (slot) slot.answer = cached;
+              // Over HTTP, a placeholder (the middleware sends the stored text); elsewhere (executeOperation) the parsed answer.
+              const data = slot ? {} : (JSON.parse(cached) as Record<string, unknown>);
+              return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
             }
             state = { kind: 'miss', key, ttl: fixed ? options.fixedTtlSeconds : options.ttlSeconds };
             options.counters?.lookup('miss');
@@ -95,7 +128,7 @@ export function responseCachePlugin<TContext extends { caller: Caller }>(options
           const result = response.body.singleResult;
           if (result.errors?.length || result.data == null || (response.http.status ?? 200) !== 200) return;
           try {
-            await store.set(state.key, JSON.stringify({ data: result.data }), state.ttl);
+            await store.set(state.key, JSON.stringify(result.data), state.ttl);
           } catch (error) {
             storeFailed(error, 'store');
           }
