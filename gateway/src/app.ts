@@ -186,7 +186,6 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   if (config.metrics.public) app.get('/metrics', metricsHandler(metrics.registry));
   app.use(
     '/graphql',
-    (req, res, next) => traceIncomingRequest('gateway', '/graphql', req, res, next),
     corsMiddleware(config.corsOrigins),
     authenticate(verifyBearer),
     express.json({ limit: '1mb' }),
@@ -194,6 +193,8 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       metrics.refusals.inc({ limit: 'tokens' });
       log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request');
     }),
+    // After the body is read: a stream's callbacks do not carry the span's async context.
+    (req, res, next) => traceIncomingRequest('gateway', '/graphql', req, res, next),
     cache.middleware,
     expressMiddleware(server, {
       // The caller: a verified bearer token's identity (authenticate() above), or anonymous.

@@ -80,8 +80,18 @@ test('the national drill-down asked twice: miss, then a hit that calls no subgra
   expect(other.cache).toBe('hit');
   expect(other.text).toBe(first.text);
   expect(replica.stats.subgraphFetches).toBe(0);
+  const hits: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const again = await post(i % 2 ? replicaUrl : platform.url, NATIONAL_DRILL_DOWN);
+    expect(again.cache).toBe('hit');
+    hits.push(again.ms);
+  }
+  hits.sort((x, y) => x - y);
   // Timings are reported, not asserted (the machine is shared).
-  console.log(`national drill-down: miss ${first.ms.toFixed(0)} ms, hit ${second.ms.toFixed(1)} ms, other replica's hit ${other.ms.toFixed(1)} ms, ${(first.text.length / 1e6).toFixed(2)} MB`);
+  console.log(
+    `national drill-down: miss ${first.ms.toFixed(0)} ms, first hit ${second.ms.toFixed(1)} ms, other replica's first hit ${other.ms.toFixed(1)} ms, ` +
+      `5 more hits: median ${hits[2].toFixed(1)} ms, best ${hits[0].toFixed(1)} ms; ${(first.text.length / 1e6).toFixed(2)} MB`,
+  );
 });
 
 test('a different access class has its own entry', async () => {

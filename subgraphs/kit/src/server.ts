@@ -123,7 +123,6 @@ export async function serveSubgraph<TContext extends BaseContext>(
   });
   app.use(
     '/graphql',
-    (req, res, next) => traceIncomingRequest(subgraph.name, '/graphql', req, res, next),
     (req, res, next) => {
       if (options.gatewaySecret && !secretMatches(req.headers[GATEWAY_SECRET_HEADER], options.gatewaySecret)) {
         res.status(403).json({ errors: [{ message: 'This subgraph answers only the gateway.', extensions: { code: 'FORBIDDEN' } }] });
@@ -141,6 +140,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
       );
     },
     express.json({ limit: '10mb' }),
+    // After the body is read: a stream's callbacks do not carry the span's async context.
+    (req, res, next) => traceIncomingRequest(subgraph.name, '/graphql', req, res, next),
     expressMiddleware(subgraph.server, {
       context: async ({ res }) => subgraph.createContext(res.locals.caller as Caller),
     }),
