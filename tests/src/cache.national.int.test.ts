@@ -125,7 +125,9 @@ test('answers as of a published cut-off survive a write; answers at the latest c
 
 test('/metrics on the gateway and on each subgraph after a few queries', async () => {
   const gatewayMetrics = await (await fetch(platform.url.replace(/\/graphql$/, '/metrics'))).text();
-  expect(gatewayMetrics).toMatch(/kh02_graphql_request_duration_seconds_bucket\{le="[^"]+",service="gateway",operation="NationalDrillDown",outcome="success"\} \d+/);
+  expect(gatewayMetrics).toMatch(
+    /kh02_graphql_request_duration_seconds_bucket\{le="[^"]+",service="gateway",operation="NationalDrillDown",outcome="success"\} \d+/,
+  );
   expect(gatewayMetrics).toMatch(/kh02_graphql_request_duration_seconds_count\{service="gateway",operation="NationalDrillDown",outcome="success"\} 2/);
   for (const subgraph of ['geography', 'tasks', 'readiness'])
     expect(gatewayMetrics).toMatch(new RegExp(`kh02_subgraph_fetch_duration_seconds_count\\{service="gateway",subgraph="${subgraph}",outcome="ok"\\} [1-9]`));

@@ -123,10 +123,12 @@ export function metricsExposure(prefix: string, env: NodeJS.ProcessEnv = process
   let port: number | undefined;
   if (rawPort) {
     port = Number(rawPort);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${env.METRICS_PORT ? 'METRICS_PORT' : `${prefix}_METRICS_PORT`} must be a port number, not "${rawPort}".`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`${env.METRICS_PORT ? 'METRICS_PORT' : `${prefix}_METRICS_PORT`} must be a port number, not "${rawPort}".`);
   }
   const flag = env.METRICS_PUBLIC?.toLowerCase();
-  if (flag !== undefined && flag !== '' && !['true', 'false', '1', '0'].includes(flag)) throw new Error(`METRICS_PUBLIC must be true or false, not "${env.METRICS_PUBLIC}".`);
+  if (flag !== undefined && flag !== '' && !['true', 'false', '1', '0'].includes(flag))
+    throw new Error(`METRICS_PUBLIC must be true or false, not "${env.METRICS_PUBLIC}".`);
   const explicit = flag === 'true' || flag === '1' ? true : flag === 'false' || flag === '0' ? false : undefined;
   const production = env.NODE_ENV === 'production';
   return { port, public: port === undefined ? (explicit ?? !production) : explicit === true };

@@ -71,7 +71,9 @@ export function createResponseCache<TContext extends { caller: Caller }>(
 
 /** Reads `{ reportingCutoffs }` through the gateway's own server (an internal request in `context`); undefined when it cannot. */
 export async function readPublishedCutoffs<TContext extends Record<string, any>>(
-  server: { executeOperation(request: { query: string }, options: { contextValue: TContext }): Promise<{ body: { kind: string; singleResult?: { data?: unknown } } }> },
+  server: {
+    executeOperation(request: { query: string }, options: { contextValue: TContext }): Promise<{ body: { kind: string; singleResult?: { data?: unknown } } }>;
+  },
   context: TContext,
 ): Promise<Date[] | undefined> {
   const response = await server.executeOperation({ query: 'query Kh02PublishedCutoffs { reportingCutoffs }' }, { contextValue: context });

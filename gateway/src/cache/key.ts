@@ -44,7 +44,12 @@ export function stableJson(value: unknown): string {
  * The hash of what makes an answer: the normalised document (printed from its AST, so spacing and
  * comments do not matter), the operation name, the variables and the caller's access class.
  */
-export function answerHash(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, access: string): string {
+export function answerHash(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  access: string,
+): string {
   return createHash('sha256')
     .update(print(document))
     .update('\0')
@@ -60,18 +65,7 @@ export function answerHash(document: DocumentNode, operationName: string | null 
  * Types whose argument-free scalar fields are the official register or the plan's text (codes,
  * names, kinds, commune counts, titles, deadlines): nothing written through the API changes them.
  */
-const STATIC_TYPES = new Set([
-  'Country',
-  'Province',
-  'Commune',
-  'CommuneConnection',
-  'CommuneEdge',
-  'Criterion',
-  'Plan',
-  'TaskGroup',
-  'Task',
-  'PageInfo',
-]);
+const STATIC_TYPES = new Set(['Country', 'Province', 'Commune', 'CommuneConnection', 'CommuneEdge', 'Criterion', 'Plan', 'TaskGroup', 'Task', 'PageInfo']);
 
 /**
  * Whether an operation's answer is fixed for good: every field that reads the history (has an

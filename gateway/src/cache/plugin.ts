@@ -120,7 +120,10 @@ export function responseCachePlugin<TContext extends { caller: Caller }>(options
               options.counters?.versionBump(true);
             } catch (error) {
               options.counters?.versionBump(false);
-              log.error({ err: error, store: store.kind }, 'response cache: the data version could not be bumped after a mutation; answers cached before it may be served until they expire');
+              log.error(
+                { err: error, store: store.kind },
+                'response cache: the data version could not be bumped after a mutation; answers cached before it may be served until they expire',
+              );
             }
             return;
           }
