@@ -47,7 +47,14 @@ export function cachedAnswerMiddleware() {
   return (_req: Request, res: Response, next: NextFunction): void => {
     const slot: HttpSlot = {};
     const send = res.send.bind(res);
-    res.send = (body?: unknown) => send(slot.answer !== undefined ? `{"data":${slot.answer}}\n` : body);
+    res.send = (body?: unknown) => {
+      if (slot.answer === undefined) return send(body);
+      // Apollo Server has set the status and headers; skip Express's ETag (a SHA-1 of megabytes) for a POST answer.
+      const text = `{"data":${slot.answer}}\n`;
+      res.setHeader('content-length', Buffer.byteLength(text));
+      res.end(text);
+      return res;
+    };
     httpSlot.run(slot, next);
   };
 }
