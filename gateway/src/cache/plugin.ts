@@ -33,11 +33,13 @@ export interface ResponseCacheOptions {
  * is, so a hit of several megabytes is neither parsed nor serialised again.
  */
 interface HttpSlot {
-  answer?: string;
+  answer?: string | Buffer;
   /** Taken by the first operation of the HTTP request: an operation it runs internally (`executeOperation`) gets none. */
   claimed?: boolean;
 }
 const httpSlot = new AsyncLocalStorage<HttpSlot>();
+const ANSWER_HEAD = Buffer.from('{"data":');
+const ANSWER_TAIL = Buffer.from('}\n');
 
 /**
  * Express middleware, in front of Apollo Server's: opens the slot a hit's stored text travels in,
@@ -50,9 +52,11 @@ export function cachedAnswerMiddleware() {
     res.send = (body?: unknown) => {
       if (slot.answer === undefined) return send(body);
       // Apollo Server has set the status and headers; skip Express's ETag (a SHA-1 of megabytes) for a POST answer.
-      const text = `{"data":${slot.answer}}\n`;
-      res.setHeader('content-length', Buffer.byteLength(text));
-      res.end(text);
+      const answer = typeof slot.answer === 'string' ? Buffer.from(slot.answer) : slot.answer;
+      res.setHeader('content-length', ANSWER_HEAD.length + answer.length + ANSWER_TAIL.length);
+      res.write(ANSWER_HEAD);
+      res.write(answer);
+      res.end(ANSWER_TAIL);
       return res;
     };
     httpSlot.run(slot, next);
@@ -97,13 +101,13 @@ export function responseCachePlugin<TContext extends { caller: Caller }>(options
             const fixed = mayBeFixed && isFixedInTime(rc.schema, rc.document, rc.operation, rc.request.variables, await options.publishedCutoff(version));
             const hash = answerHash(rc.document, rc.operationName, rc.request.variables, accessClass(rc.contextValue.caller));
             const key = fixed ? `r:fixed:${hash}` : `r:v${version}:${hash}`;
-            const cached = await store.get(key);
+            const cached = await store.getRaw(key);
             if (cached !== undefined) {
               state = { kind: 'hit' };
               options.counters?.lookup('hit');
               if (slot) slot.answer = cached;
               // Over HTTP, a placeholder (the middleware sends the stored text); elsewhere (executeOperation) the parsed answer.
-              const data = slot ? {} : (JSON.parse(cached) as Record<string, unknown>);
+              const data = slot ? {} : (JSON.parse(cached.toString()) as Record<string, unknown>);
               return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
             }
             state = { kind: 'miss', key, ttl: fixed ? options.fixedTtlSeconds : options.ttlSeconds };

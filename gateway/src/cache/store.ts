@@ -9,6 +9,8 @@ import type { Redis } from 'ioredis';
 export interface CacheStore {
   readonly kind: 'redis' | 'memory';
   get(key: string): Promise<string | undefined>;
+  /** The same, as bytes when the store holds bytes (Redis: no decoding of megabytes into a string). */
+  getRaw(key: string): Promise<string | Buffer | undefined>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
   /** The current data version: a number every executed mutation increases. */
@@ -29,6 +31,7 @@ export function memoryStore(maxBytes: number): CacheStore {
   return {
     kind: 'memory',
     get: (key) => lru.get(key),
+    getRaw: (key) => lru.get(key),
     set: (key, value, ttlSeconds) => lru.set(key, value, { ttl: ttlSeconds }),
     delete: async (key) => void (await lru.delete(key)),
     version: async () => version,
@@ -48,6 +51,7 @@ export function redisStore(redis: Redis, prefix: string): CacheStore {
   return {
     kind: 'redis',
     get: async (key) => (await redis.get(`${prefix}${key}`)) ?? undefined,
+    getRaw: async (key) => (await redis.getBuffer(`${prefix}${key}`)) ?? undefined,
     set: async (key, value, ttlSeconds) => void (await redis.set(`${prefix}${key}`, value, 'EX', Math.max(1, Math.round(ttlSeconds)))),
     delete: async (key) => void (await redis.del(`${prefix}${key}`)),
     version: async () => Number((await redis.get(versionKey)) ?? 0),
