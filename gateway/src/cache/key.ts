@@ -5,6 +5,7 @@ import {
   isObjectType,
   Kind,
   print,
+  printSchema,
   valueFromASTUntyped,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -27,6 +28,19 @@ export function accessClass(caller: Caller): string {
   if (caller.province !== undefined) parts.push(`province=${caller.province}`);
   if (caller.commune !== undefined) parts.push(`commune=${caller.commune}`);
   return parts.join(';');
+}
+
+const schemaIds = new WeakMap<GraphQLSchema, string>();
+
+/**
+ * A schema's identity in cache keys: the hash of its printed SDL, computed once per schema object.
+ * A reloaded supergraph gets new keys (its descriptions, fields or rules may differ); replicas
+ * serving the same supergraph share entries.
+ */
+export function schemaId(schema: GraphQLSchema): string {
+  let id = schemaIds.get(schema);
+  if (!id) schemaIds.set(schema, (id = createHash('sha256').update(printSchema(schema)).digest('base64url').slice(0, 16)));
+  return id;
 }
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` make one key. */

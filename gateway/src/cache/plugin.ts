@@ -3,7 +3,7 @@ import type { Caller } from '@kh02/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
-import { accessClass, answerHash, isFixedInTime } from './key';
+import { accessClass, answerHash, isFixedInTime, schemaId } from './key';
 import type { CacheStore } from './store';
 
 /** The response header saying whether an answer was served from the cache: `hit` or `miss` (a contract with clients). */
@@ -100,7 +100,7 @@ export function responseCachePlugin<TContext extends { caller: Caller }>(options
             const mayBeFixed = rc.source?.includes('asOf') ?? false;
             const fixed = mayBeFixed && isFixedInTime(rc.schema, rc.document, rc.operation, rc.request.variables, await options.publishedCutoff(version));
             const hash = answerHash(rc.document, rc.operationName, rc.request.variables, accessClass(rc.contextValue.caller));
-            const key = fixed ? `r:fixed:${hash}` : `r:v${version}:${hash}`;
+            const key = `${fixed ? 'r:fixed' : `r:v${version}`}:${schemaId(rc.schema)}:${hash}`;
             const cached = await store.getRaw(key);
             if (cached !== undefined) {
               state = { kind: 'hit' };
