@@ -77,9 +77,10 @@ export function tracingEnabled(): boolean {
 export function setupTracing(serviceName: string, options: { exporter?: SpanExporter; env?: NodeJS.ProcessEnv } = {}): boolean {
   if (state) return true;
   const env = options.env ?? process.env;
-  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  if (!options.exporter && !endpoint) return false;
-  const exporter = options.exporter ?? otlpHttpTraceExporter();
+  // The signal-specific variable is the full URL; the general one is a base to which /v1/traces is added (the OTLP spec's rule).
+  const url = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || (env.OTEL_EXPORTER_OTLP_ENDPOINT && `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`);
+  if (!options.exporter && !url) return false;
+  const exporter = options.exporter ?? otlpHttpTraceExporter(url as string);
   const provider = new BasicTracerProvider({
     resource: new Resource({ 'service.name': env.OTEL_SERVICE_NAME || serviceName }),
     // The test exporter sees each span as it ends; the network one gets batches.
@@ -98,11 +99,11 @@ export async function shutdownTracing(): Promise<void> {
 /**
  * An OTLP/HTTP (JSON) span exporter made from the exporter base and serializer the platform
  * already installs (what `@opentelemetry/exporter-trace-otlp-http` does; endpoint, headers and
- * timeout from the standard `OTEL_EXPORTER_OTLP_*` variables).
+ * timeout from the standard `OTEL_EXPORTER_OTLP_*` variables of the process).
  */
-function otlpHttpTraceExporter(): SpanExporter {
+function otlpHttpTraceExporter(url: string): SpanExporter {
   const delegate = createOtlpHttpExportDelegate(
-    convertLegacyHttpOptions({}, 'TRACES', 'v1/traces', { 'Content-Type': 'application/json' }),
+    convertLegacyHttpOptions({ url }, 'TRACES', 'v1/traces', { 'Content-Type': 'application/json' }),
     JsonTraceSerializer,
   );
   return new OTLPExporterBase<ReadableSpan[]>(delegate) as unknown as SpanExporter;
