@@ -8,3 +8,4 @@ export * from './validation';
 export * from './registry';
 export * from './scalars';
 export * from './supergraph';
+export * from './telemetry';

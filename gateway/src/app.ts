@@ -3,11 +3,23 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ArgumentValuesRule, enforceScalars, formatError, GATEWAY_SECRET_HEADER, onePerCause, type Caller } from '@kh02/common';
+import {
+  ANONYMOUS,
+  ArgumentValuesRule,
+  enforceScalars,
+  formatError,
+  GATEWAY_SECRET_HEADER,
+  metricsHandler,
+  onePerCause,
+  serveMetrics,
+  traceIncomingRequest,
+  type Caller,
+} from '@kh02/common';
 import express from 'express';
 import type { GraphQLError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
@@ -15,12 +27,14 @@ import { authenticate, callerOf } from './auth/middleware';
 import { createIdentityForwarder } from './auth/forward';
 import { createBearerVerifier } from './auth/verify';
 import type { GatewayConfig, SubgraphName } from './config';
+import { createResponseCache, readPublishedCutoffs, type ResponseCache } from './cache';
 import { corsMiddleware } from './cors';
 import { SubgraphDataSource } from './datasource';
 import { exportHandler, runThrough } from './export';
 import { createSubgraphFetcher } from './fetcher';
 import { loadSavedOperations } from './operations';
 import { playgroundRoutes, queryPlanPlugin } from './playground';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { memoryBudget, redisBudget } from './plugins/budget';
 import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from './plugins/limits';
 import { requestIdFrom, requestLogPlugin } from './plugins/logging';
@@ -56,6 +70,12 @@ export interface Gateway {
   gateway: ApolloGateway;
   stats: GatewayStats;
   log: Logger;
+  /** Prometheus metrics (`GET /metrics`, see `metrics.ts`). */
+  metrics: GatewayMetrics;
+  /** The response cache and its store (`cache/`). */
+  cache: ResponseCache;
+  /** The separate metrics listener's URL, once listening, when a metrics port is configured. */
+  metricsUrl?: string;
   /** Starts listening; resolves with the URL of `/graphql`. */
   listen(port: number, host: string): Promise<string>;
   stop(): Promise<void>;
@@ -80,6 +100,15 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     : memoryBudget(config.costBudgetPerMinute);
   const verifyBearer = await createBearerVerifier(config.auth);
   const forwardIdentity = createIdentityForwarder(config.auth);
+  const metrics = createGatewayMetrics();
+  // The published cut-offs are read through the gateway itself, as an anonymous reader would.
+  const internalContext = (): GatewayContext => ({ caller: ANONYMOUS, clientAddress: undefined, requestId: `internal-${randomUUID()}`, limits: {} });
+  const cache: ResponseCache = createResponseCache<GatewayContext>(config.cache, {
+    redisUrl: config.redisUrl,
+    log,
+    counters: metrics.cache,
+    readCutoffs: (): Promise<Date[] | undefined> => readPublishedCutoffs(server, internalContext()),
+  });
 
   // The saved operations (operations/): listed in the playground, exported, and the safelist.
   const savedOperations = loadSavedOperations(config.operationsDir);
@@ -105,6 +134,7 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
         {
           serviceName: name,
           onUnavailable: (service, error, context) => log.warn({ requestId: context?.requestId, subgraph: service, err: error }, 'subgraph unavailable'),
+          onFetch: (subgraph, seconds, outcome) => metrics.subgraphFetch.observe({ subgraph, outcome }, seconds),
         },
       );
     },
@@ -123,7 +153,7 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     maxDirectives: { enabled: false },
     maxTokens: { enabled: false },
   }).protect();
-  const server = new ApolloServer<GatewayContext>({
+  const server: ApolloServer<GatewayContext> = new ApolloServer<GatewayContext>({
     gateway,
     // Each of these is the library's default today; set here so that an upgrade cannot loosen them.
     introspection: config.introspection,
@@ -133,6 +163,8 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
     // The parser stops well past the token limit; plugins/limits.ts refuses with the exact count.
     parseOptions: { maxTokens: config.limits.tokens * 4 },
     validationRules: [ArgumentValuesRule],
+    // Automatic persisted queries share the response cache's store (Redis when configured).
+    persistedQueries: { cache: cache.persistedQueries, ttl: config.cache.persistedQueryTtlSeconds },
     // The stock gateway passes subgraph error text (with URLs) to clients; mask it outside development.
     formatError: (formatted) => formatError(formatted, config.nodeEnv !== 'development'),
     plugins: [
@@ -142,6 +174,8 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       ApolloServerPluginLandingPageDisabled(),
       queryPlanPlugin<GatewayContext>(config.production),
       requestLogPlugin<GatewayContext>(log),
+      metrics.plugin,
+      ...(cache.plugin ? [cache.plugin] : []),
       operationLimitsPlugin<GatewayContext>(config.limits, budget, (error) => log.warn({ err: error }, 'cost budget store unavailable; operation allowed')),
       ...armor.plugins,
       // One error per bad literal: drop graphql-js's duplicate of the error naming the argument.
@@ -171,15 +205,20 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   });
   app.use(playgroundRoutes(config, savedOperations));
   app.get('/export/:file', authenticate(verifyBearer), exportHandler({ operations: savedOperations, run: runThrough(server, context) }));
+  if (config.metrics.public) app.get('/metrics', metricsHandler(metrics.registry));
   app.use(
     '/graphql',
     corsMiddleware(config.corsOrigins),
     authenticate(verifyBearer),
     express.json({ limit: '1mb' }),
-    tokenLimitMiddleware(config.limits.tokens, (requestId, measured) =>
-      log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request'),
-    ),
+    tokenLimitMiddleware(config.limits.tokens, (requestId, measured) => {
+      metrics.refusals.inc({ limit: 'tokens' });
+      log.info({ requestId, status: 400, errorCodes: ['OPERATION_LIMIT_EXCEEDED'], limit: 'tokens', measured }, 'request');
+    }),
     persistedOperations(config, savedOperations),
+    // After the body is read: a stream's callbacks do not carry the span's async context.
+    (req, res, next) => traceIncomingRequest('gateway', '/graphql', req, res, next),
+    cache.middleware,
     expressMiddleware(server, {
       context: ({ req, res }) => context(req, res),
     }),
@@ -187,25 +226,37 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   // The monitoring page at `/` (web/dist), after every API route: it never answers a reserved path.
   serveWeb(app);
 
-  return {
+  let metricsServer: Awaited<ReturnType<typeof serveMetrics>> | undefined;
+  const built: Gateway = {
     app,
     httpServer,
     server,
     gateway,
     stats,
     log,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
+    metrics,
+    cache,
+    listen: async (port, host) => {
+      const url = await new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
           resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`);
         });
-      }),
+      });
+      if (config.metrics.port !== undefined) {
+        metricsServer = await serveMetrics(metrics.registry, config.metrics.port, host);
+        built.metricsUrl = `http://${host}:${metricsServer.port}/metrics`;
+      }
+      return url;
+    },
     stop: async () => {
       await server.stop();
+      await metricsServer?.close();
       fetcher.destroy();
       await budget.close();
+      await cache.close();
     },
   };
+  return built;
 }

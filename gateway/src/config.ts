@@ -1,9 +1,10 @@
-import { portVariable, ROLES, SUBGRAPHS, urlVariable, type Role, type SubgraphName } from '@kh02/common';
+import { metricsExposure, portVariable, ROLES, SUBGRAPHS, urlVariable, type MetricsExposure, type Role, type SubgraphName } from '@kh02/common';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import path from 'node:path';
 import { parseOrigins } from './cors';
 import { loadAuthConfig, type AuthConfig } from './auth/config';
 import { DEFAULT_OPERATIONS_DIR } from './operations';
+import { loadCacheConfig, type CacheConfig } from './cache/config';
 
 // The gateway knows the subgraphs by name and URL only: names and default ports come from the registry.
 export { SUBGRAPH_NAMES, type SubgraphName } from '@kh02/common';
@@ -56,6 +57,10 @@ export interface GatewayConfig {
   supergraphPollMs: number;
   /** Client token verification and the identity forwarded to subgraphs (`auth/config.ts`). */
   auth: Readonly<AuthConfig>;
+  /** The response cache (`cache/config.ts`). */
+  cache: Readonly<CacheConfig>;
+  /** Where `/metrics` is served: the public port or not, and a separate port (`metricsExposure`). */
+  metrics: Readonly<MetricsExposure>;
 }
 
 /** Per-operation limits (see `plugins/limits.ts`). */
@@ -164,5 +169,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     supergraphPollMs: e.SUPERGRAPH_POLL_MS,
     auth: loadAuthConfig(env),
+    cache: loadCacheConfig(env),
+    metrics: Object.freeze(metricsExposure('GATEWAY', env)),
   });
 }

@@ -5,6 +5,9 @@ import { SubgraphUnavailableError } from './fetcher';
 /** The `extensions.code` of the error at each field a failing subgraph could not answer. */
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
+/** How a subgraph fetch ended: answered cleanly, answered with GraphQL errors, or could not answer. */
+export type FetchOutcome = 'ok' | 'error' | 'unavailable';
+
 type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /** Response names selected directly in a selection set, `__typename` aside. */
@@ -59,23 +62,37 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
   readonly serviceName: string;
   /** Called once per failed fetch, for the log. */
   readonly onUnavailable: ((service: string, error: Error, context: TContext) => void) | undefined;
+  /** Called once per fetch with its duration and outcome, for the metrics. */
+  readonly onFetch: ((service: string, seconds: number, outcome: FetchOutcome) => void) | undefined;
 
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<TContext>>[0],
-    options: { serviceName: string; onUnavailable?: (service: string, error: Error, context: TContext) => void },
+    options: {
+      serviceName: string;
+      onUnavailable?: (service: string, error: Error, context: TContext) => void;
+      onFetch?: (service: string, seconds: number, outcome: FetchOutcome) => void;
+    },
   ) {
     super(config);
     this.serviceName = options.serviceName;
     this.onUnavailable = options.onUnavailable;
+    this.onFetch = options.onFetch;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayResponse> {
+    const started = process.hrtime.bigint();
+    const done = (outcome: FetchOutcome) => this.onFetch?.(this.serviceName, Number(process.hrtime.bigint() - started) / 1e9, outcome);
     try {
       const response = await super.process(options);
       if (response.data === undefined && !response.errors) throw new SubgraphUnavailableError('the subgraph answered JSON without data or errors', 'garbage');
+      done(response.errors?.length ? 'error' : 'ok');
       return response;
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
+      if (error instanceof GraphQLError) {
+        done('error');
+        throw error;
+      }
+      done('unavailable');
       this.onUnavailable?.(this.serviceName, error as Error, options.context as TContext);
       const reason = error instanceof SubgraphUnavailableError ? error.reason : 'garbage';
       const document = 'document' in options ? options.document : undefined;

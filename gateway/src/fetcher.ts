@@ -1,3 +1,4 @@
+import { injectTraceContext } from '@kh02/common';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -134,6 +135,8 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
       if (init.headers)
         for (const [k, v] of Symbol.iterator in init.headers ? (init.headers as Iterable<[string, string]>) : Object.entries(init.headers))
           headers[k.toLowerCase()] = v;
+      // The W3C trace context of the active span (the gateway's fetch span), so the subgraph's spans join the trace.
+      injectTraceContext(headers);
       const body = init.body === undefined ? undefined : Buffer.from(init.body);
       if (body) headers['content-length'] = String(body.length);
       const client = target.protocol === 'https:' ? https : http;

@@ -1,4 +1,4 @@
-import { exitOnUnsupportedNode } from '@kh02/common';
+import { exitOnUnsupportedNode, setupTracing, shutdownTracing } from '@kh02/common';
 import pino from 'pino';
 import { createGateway } from './app';
 import { loadGatewayConfig } from './config';
@@ -14,10 +14,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
+  // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise.
+  setupTracing('gateway');
   const gateway = await createGateway(config, { log });
   try {
     const url = await gateway.listen(config.port, config.host);
-    log.info({ url }, 'gateway ready');
+    log.info({ url, metricsUrl: gateway.metricsUrl }, 'gateway ready');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       process.stderr.write(`Port ${config.port} is already in use: set GATEWAY_PORT to a free port.\n`);
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     setTimeout(() => process.exit(1), config.shutdownGraceMs + 2000).unref();
     await gateway.stop();
+    await shutdownTracing().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

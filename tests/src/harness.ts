@@ -62,6 +62,9 @@ export async function startPlatform(options: { fraction?: number; gatewayEnv?: R
       INTROSPECTION: 'true',
       INTERNAL_TOKEN_SECRET: internalTokenSecret,
       DEV_KEYS_DIR: devKeysDir,
+      // Tests count SQL statements and subgraph fetches per query: a cached answer would count none.
+      // The cache's own tests turn it on (cache.*.int.test.ts).
+      RESPONSE_CACHE: 'false',
       ...options.gatewayEnv,
     });
     const gateway = await createGateway(config);

@@ -146,7 +146,8 @@ function expectReadinessMissing(body: any): void {
 
 test('under npm start, a stalled then killed readiness subgraph costs only its fields, and its restart brings the full answer back without restarting anything else', async () => {
   // Seeded by the first test; a 3 s deadline so that the stalled subgraph answers within it.
-  const run = start(dataDir, { SUBGRAPH_TIMEOUT_MS: '3000' });
+  // The response cache off: it would answer from before the stall, and this is about the failure path.
+  const run = start(dataDir, { SUBGRAPH_TIMEOUT_MS: '3000', RESPONSE_CACHE: 'false' });
   try {
     await until(run, /KH02 platform ready/, 120_000);
     const full = await askCaoBang();

@@ -1,6 +1,6 @@
 import { bool, cleanEnv, port, str } from 'envalid';
 import path from 'node:path';
-import { internalKey } from '@kh02/common';
+import { internalKey, metricsExposure, type MetricsExposure } from '@kh02/common';
 
 /** The repository root (kit lives at subgraphs/kit/{src,dist}). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -22,6 +22,8 @@ export interface SubgraphConfig {
   /** Seed the default dataset on boot when the database is empty. */
   seed: boolean;
   debugSql: boolean;
+  /** Where `/metrics` is served (`<NAME>_METRICS_PORT` or `METRICS_PORT`, `METRICS_PUBLIC`). */
+  metrics: MetricsExposure;
 }
 
 /**
@@ -55,6 +57,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     production: e.NODE_ENV === 'production',
     seed: e.SEED,
     debugSql: e.DEBUG_SQL,
+    metrics: metricsExposure(prefix, env),
   };
   if (config.production && !config.gatewaySecret) {
     throw new Error(`SUBGRAPH_SECRET must be set when NODE_ENV=production: subgraphs answer only the gateway.`);

@@ -13,6 +13,7 @@ export * from './migration';
 export * from './orm';
 export * from './scalars';
 export * from './server';
+export * from './telemetry';
 export * from './text';
 export * from './types/connection';
 export * from './types/coverage';

@@ -1,4 +1,4 @@
-import { exitOnUnsupportedNode } from '@kh02/common';
+import { exitOnUnsupportedNode, setupTracing, shutdownTracing } from '@kh02/common';
 import pino from 'pino';
 import type { SubgraphConfig } from './config';
 import type { ServedSubgraph, Subgraph } from './server';
@@ -33,9 +33,11 @@ export async function runSubgraphMain<C extends SubgraphConfig>(
     process.exit(1);
   }
   const log = processLogger().child({ subgraph: config.name });
+  // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set; before the subgraph is built, so its root resolvers are traced.
+  setupTracing(config.name);
   try {
     const { subgraph, served, seeded } = await start(config);
-    log.info({ url: served.url, seeded }, `${config.name} subgraph ready`);
+    log.info({ url: served.url, metricsUrl: served.metricsUrl, seeded }, `${config.name} subgraph ready`);
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -43,6 +45,7 @@ export async function runSubgraphMain<C extends SubgraphConfig>(
       log.info({ signal }, 'shutting down');
       await served.stop();
       await subgraph.close();
+      await shutdownTracing().catch(() => undefined);
       process.exit(0);
     };
     process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -9,6 +9,8 @@ import path from 'node:path';
 /** Counts SQL statements; one per ORM (all requests) and one per request (see {@link createContext}). */
 export class SqlStats {
   statements = 0;
+  /** Told of every statement (duration in ms, whether it failed, its SQL): the metrics and SQL spans (`telemetry.ts`). */
+  onStatement?: (tookMs: number, failed: boolean, sql: string) => void;
   reset(): void {
     this.statements = 0;
   }
@@ -38,6 +40,7 @@ class CountingLogger extends DefaultLogger {
       const perRequest = context[STATS_KEY] as SqlStats | undefined;
       if (perRequest) perRequest.statements++;
     }
+    this.total.onStatement?.(context.took ?? 0, context.level === 'error', context.query ?? '');
     super.logQuery(context as LogContext & { query: string });
   }
 }

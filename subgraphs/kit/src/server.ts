@@ -7,9 +7,22 @@ import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
-import { ArgumentValuesRule, formatError, GATEWAY_SECRET_HEADER, internalKey, secretMatches, type Caller } from '@kh02/common';
+import {
+  ArgumentValuesRule,
+  formatError,
+  GATEWAY_SECRET_HEADER,
+  internalKey,
+  metricsHandler,
+  requestMetricsPlugin,
+  secretMatches,
+  serveMetrics,
+  traceIncomingRequest,
+  type Caller,
+  type MetricsExposure,
+} from '@kh02/common';
 import type { BaseContext } from './context';
 import { identify, IdentityRefused } from './identity';
+import { createSubgraphMetrics, traceRootResolvers, type SubgraphMetrics } from './telemetry';
 
 /** What every subgraph package's `createSubgraph()` returns. It never listens, migrates or seeds. */
 export interface Subgraph<TContext extends BaseContext = BaseContext> {
@@ -25,6 +38,8 @@ export interface Subgraph<TContext extends BaseContext = BaseContext> {
 
 /** Apollo Server settings shared by the subgraphs: no stack traces or introspection in production. */
 export function createSubgraphServer<TContext extends ApolloBaseContext>(schema: GraphQLSchema, production: boolean): ApolloServer<TContext> {
+  // Resolve spans on the root fields, when this process traces (set up before the subgraph is built).
+  traceRootResolvers(schema);
   return new ApolloServer<TContext>({
     schema,
     // Inline tracing and cache-control hints cost time on every field (cache control alone doubled
@@ -54,6 +69,10 @@ export interface ServedSubgraph {
   url: string;
   port: number;
   httpServer: http.Server;
+  /** Prometheus metrics (`GET /metrics`). */
+  metrics: SubgraphMetrics;
+  /** The separate metrics listener's URL, when a metrics port is configured. */
+  metricsUrl?: string;
   /** Stops accepting requests and waits for the ones in flight. */
   stop(): Promise<void>;
 }
@@ -66,7 +85,15 @@ export interface ServedSubgraph {
  */
 export async function serveSubgraph<TContext extends BaseContext>(
   subgraph: Subgraph<TContext>,
-  options: { host: string; port: number; gatewaySecret?: string; internalTokenSecret?: string; production?: boolean },
+  options: {
+    host: string;
+    port: number;
+    gatewaySecret?: string;
+    internalTokenSecret?: string;
+    production?: boolean;
+    /** Where `/metrics` is served; default: on this port unless `production` (see `metricsExposure`). */
+    metrics?: MetricsExposure;
+  },
 ): Promise<ServedSubgraph> {
   const identity = { key: options.internalTokenSecret ? internalKey(options.internalTokenSecret) : undefined, required: options.production ?? false };
   const app = express();
@@ -74,7 +101,11 @@ export async function serveSubgraph<TContext extends BaseContext>(
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   subgraph.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  const metrics = createSubgraphMetrics(subgraph.name, subgraph.orm);
+  subgraph.server.addPlugin(requestMetricsPlugin(metrics));
   await subgraph.server.start();
+  const exposure = options.metrics ?? { public: !options.production, port: undefined };
+  if (exposure.public) app.get('/metrics', metricsHandler(metrics.registry));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: subgraph.name });
   });
@@ -109,6 +140,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
       );
     },
     express.json({ limit: '10mb' }),
+    // After the body is read: a stream's callbacks do not carry the span's async context.
+    (req, res, next) => traceIncomingRequest(subgraph.name, '/graphql', req, res, next),
     expressMiddleware(subgraph.server, {
       context: async ({ res }) => subgraph.createContext(res.locals.caller as Caller),
     }),
@@ -121,10 +154,16 @@ export async function serveSubgraph<TContext extends BaseContext>(
     });
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const metricsServer = exposure.port !== undefined ? await serveMetrics(metrics.registry, exposure.port, options.host) : undefined;
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,
     httpServer,
-    stop: () => subgraph.server.stop(),
+    metrics,
+    metricsUrl: metricsServer && `http://${options.host}:${metricsServer.port}/metrics`,
+    stop: async () => {
+      await subgraph.server.stop();
+      await metricsServer?.close();
+    },
   };
 }
