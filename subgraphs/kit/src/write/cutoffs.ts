@@ -68,7 +68,7 @@ export function knownAsOf(knex: Knex, recordedColumn: string, asOfParam: unknown
 
 /** The latest published cut-off in a subgraph's database, or the start of monitoring when none. */
 export async function latestCutoff(em: SqlEntityManager): Promise<Date> {
-  const last = await em.findOne(ReportingCutoff, {}, { orderBy: { at: 'desc' } });
+  const [last] = await em.find(ReportingCutoff, {}, { orderBy: { at: 'desc' }, limit: 1 });
   return last?.at ?? MONITORING_START;
 }
 

@@ -60,6 +60,8 @@ export class VersionRace extends Error {
   constructor(
     readonly stream: string,
     readonly currentVersion: (em: SqlEntityManager) => Promise<number>,
+    /** True when the writer named no `expectedVersion`: running the write again is what it asked for. */
+    readonly retryable = false,
   ) {
     super(`${stream}: another write took this version`);
   }
@@ -143,6 +145,20 @@ async function storedAnswer<R>(em: SqlEntityManager, subject: string, key: strin
   return JSON.parse(found.response) as R;
 }
 
+/** Attempts at a write whose writer named no `expectedVersion` and lost a version race. */
+const RACE_ATTEMPTS = 5;
+
+/** Runs a write again when it lost a version race it did not care about (no `expectedVersion`). */
+async function retryingRaces<R>(attempt: () => Promise<R>): Promise<R> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof VersionRace && error.retryable && i < RACE_ATTEMPTS)) throw error;
+    }
+  }
+}
+
 /**
  * Runs one write exactly once: in ONE transaction, the data rows `work` writes, the audit rows it
  * describes and the idempotency row holding its receipt. With an `Idempotency-Key`, a repeat of the
@@ -162,42 +178,44 @@ export async function runWrite<R>(ctx: BaseContext, spec: WriteSpec, work: (em: 
       const replay = await storedAnswer<R>(ctx.em.fork(), subject, key, spec, hash);
       if (replay !== undefined) return replay;
     }
-    return await ctx.em.fork().transactional(async (tx) => {
-      const em = tx as SqlEntityManager;
-      const { receipt, audits } = await work(em);
-      for (const a of audits) {
-        em.persist(
-          auditRow(ctx.caller, spec.operation, key, {
-            outcome: 'WRITTEN',
-            entityType: a.entityType,
-            entityId: a.entityId,
-            before: json(a.before),
-            after: json(a.after),
-            correction: a.correction,
-            reason: a.reason,
-          }),
-        );
-      }
-      if (key) {
-        const now = new Date();
-        const ttl = (spec.ttlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3600_000;
-        // An expired record under this key is replaced: the key may be used afresh.
-        await em.nativeDelete(IdempotencyRecord, { subject, key, expiresAt: { $lte: now } });
-        em.persist(
-          Object.assign(new IdempotencyRecord(), {
-            subject,
-            key,
-            operation: spec.operation,
-            requestHash: hash,
-            response: JSON.stringify(receipt),
-            createdAt: now,
-            expiresAt: new Date(now.getTime() + ttl),
-          }),
-        );
-      }
-      await em.flush();
-      return receipt;
-    });
+    return await retryingRaces(() =>
+      ctx.em.fork().transactional(async (tx) => {
+        const em = tx as SqlEntityManager;
+        const { receipt, audits } = await work(em);
+        for (const a of audits) {
+          em.persist(
+            auditRow(ctx.caller, spec.operation, key, {
+              outcome: 'WRITTEN',
+              entityType: a.entityType,
+              entityId: a.entityId,
+              before: json(a.before),
+              after: json(a.after),
+              correction: a.correction,
+              reason: a.reason,
+            }),
+          );
+        }
+        if (key) {
+          const now = new Date();
+          const ttl = (spec.ttlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3600_000;
+          // An expired record under this key is replaced: the key may be used afresh.
+          await em.nativeDelete(IdempotencyRecord, { subject, key, expiresAt: { $lte: now } });
+          em.persist(
+            Object.assign(new IdempotencyRecord(), {
+              subject,
+              key,
+              operation: spec.operation,
+              requestHash: hash,
+              response: JSON.stringify(receipt),
+              createdAt: now,
+              expiresAt: new Date(now.getTime() + ttl),
+            }),
+          );
+        }
+        await em.flush();
+        return receipt;
+      }),
+    );
   } catch (error) {
     if (key && !(error instanceof IdempotencyKeyReusedError)) {
       // A concurrent request with the same key may have committed first: its answer is ours.
@@ -254,7 +272,7 @@ export async function insertVersioned<T extends object>(
   try {
     await em.flush();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw new VersionRace(options.stream, options.currentVersion);
+    if (error instanceof UniqueConstraintViolationException) throw new VersionRace(options.stream, options.currentVersion, options.expectedVersion == null);
     throw error;
   }
   return { row, version: current + 1, previousVersion: current };

@@ -55,8 +55,10 @@ function percentOf(input: ReportProgressInput): number {
  * rule, the version check, then one transaction for the report, its audit row and the idempotency
  * row (see `runWrite`).
  */
-export function reportProgress(ctx: TasksContext, input: ReportProgressInput): Promise<ReportReceipt> {
+export async function reportProgress(ctx: TasksContext, input: ReportProgressInput): Promise<ReportReceipt> {
   const spec = { operation: 'reportProgress', input, entityType: 'Assignment', entityId: String(input.assignmentId) };
+  // Read before the transaction: on SQLite the transaction holds the one connection.
+  const { planByCode, taskByCode } = await ctx.catalog();
   return runWrite<ReportReceipt>(ctx, spec, async (em) => {
     const assignment = await em.findOne(AssignmentEntity, { id: input.assignmentId });
     const verdict = assignment
@@ -81,7 +83,6 @@ export function reportProgress(ctx: TasksContext, input: ReportProgressInput): P
     if (input.expectedVersion != null && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0)) {
       throw new FieldInputError('input.expectedVersion', 'expectedVersion must be a whole number, 0 or more.');
     }
-    const { planByCode, taskByCode } = await ctx.catalog();
     const plan = planByCode.get(taskByCode.get(assignment.taskCode)?.planCode ?? '');
     const reportedAt = writeMoment(input.reportedAt, 'input.reportedAt', plan?.monitoringStart);
     const { correction, reason } = correctionRule(ctx.caller, reportedAt, await latestCutoff(em), input.reason, where, 'input.reason');
