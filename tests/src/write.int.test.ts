@@ -335,7 +335,7 @@ describe('auditLog', () => {
 describe('publishCutoff', () => {
   const PUBLISH = `mutation($at: DateTime!) { publishCutoff(at: $at) { at tasks { service at created } readiness { service at created } } }`;
   it('admins only; publishes in tasks and readiness; default reads follow it; a later correction does not move it', async () => {
-    const at = new Date(Date.now() - 1000).toISOString();
+    const at = new Date(Date.now() - 1).toISOString();
     expect(codeOf(await p.query(PUBLISH, { at }, bearer(official04)))).toBe('FORBIDDEN');
     const early = await p.query(PUBLISH, { at: '2025-07-01T00:00:00Z' }, bearer(admin));
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
