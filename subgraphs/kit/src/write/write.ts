@@ -255,11 +255,20 @@ export async function insertVersioned<T extends object>(
   em: SqlEntityManager,
   options: {
     stream: string;
+    /**
+     * The row standing for the stream, locked (`select … for update`) before its version is read, so
+     * that concurrent writers of one stream queue on PostgreSQL instead of racing; on SQLite the
+     * transaction already holds the database's one connection.
+     */
+    lock?: { table: string; where: Record<string, string | number> };
     expectedVersion: number | null | undefined;
     currentVersion: (em: SqlEntityManager) => Promise<number>;
     row: (version: number) => T;
   },
 ): Promise<{ row: T; version: number; previousVersion: number }> {
+  if (options.lock && em.getPlatform().getDefaultSchemaName() === 'public') {
+    await em.execute(em.getKnex()(options.lock.table).select(Object.keys(options.lock.where)).where(options.lock.where).forUpdate(), [], 'all');
+  }
   const current = await options.currentVersion(em);
   if (options.expectedVersion != null && options.expectedVersion !== current) {
     throw new ConflictError(

@@ -81,6 +81,7 @@ export function recordAssessment(ctx: ReadinessContext, input: RecordAssessmentI
     const recordedAt = new Date();
     const { row, version } = await insertVersioned(em, {
       stream: `Commune ${commune.code} criterion ${criterion.code}`,
+      lock: { table: 'commune_locality', where: { code: commune.code } },
       expectedVersion: input.expectedVersion,
       currentVersion: (e) => assessmentVersion(e, commune.code, criterion.code),
       row: (v) =>

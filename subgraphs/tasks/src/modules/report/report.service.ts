@@ -90,6 +90,7 @@ export async function reportProgress(ctx: TasksContext, input: ReportProgressInp
     const recordedAt = new Date();
     const { row, version } = await insertVersioned(em, {
       stream: `Assignment ${assignment.id}`,
+      lock: { table: 'assignment', where: { id: assignment.id } },
       expectedVersion: input.expectedVersion,
       currentVersion: (e) => assignmentVersion(e, assignment.id),
       row: (v) =>
