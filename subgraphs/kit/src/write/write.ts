@@ -142,7 +142,9 @@ async function storedAnswer<R>(em: SqlEntityManager, subject: string, key: strin
       `This Idempotency-Key was used for another request (${found.operation === spec.operation ? 'another input' : found.operation}): use a new key for a new request.`,
     );
   }
-  return JSON.parse(found.response) as R;
+  const answer = JSON.parse(found.response) as R;
+  // Said in the answer, so that a client (npm run import) can tell "written now" from "written before".
+  return answer && typeof answer === 'object' && !Array.isArray(answer) ? ({ ...answer, replayed: true } as R) : answer;
 }
 
 /** Attempts at a write whose writer named no `expectedVersion` and lost a version race. */
