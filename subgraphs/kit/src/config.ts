@@ -1,4 +1,4 @@
-import { bool, cleanEnv, port, str } from 'envalid';
+import { bool, cleanEnv, num, port, str } from 'envalid';
 import path from 'node:path';
 import { internalKey } from '@kh02/common';
 
@@ -22,6 +22,8 @@ export interface SubgraphConfig {
   /** Seed the default dataset on boot when the database is empty. */
   seed: boolean;
   debugSql: boolean;
+  /** How long an Idempotency-Key is remembered, in hours (IDEMPOTENCY_TTL_HOURS, default 24). */
+  idempotencyTtlHours: number;
 }
 
 /**
@@ -43,7 +45,9 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     NODE_ENV: str({ default: 'development' }),
     SEED: bool({ default: true }),
     DEBUG_SQL: bool({ default: false }),
+    IDEMPOTENCY_TTL_HOURS: num({ default: 24, desc: 'How long an Idempotency-Key is remembered, in hours' }),
   });
+  if (!(e.IDEMPOTENCY_TTL_HOURS > 0)) throw new Error('IDEMPOTENCY_TTL_HOURS must be a positive number of hours.');
   const config: SubgraphConfig = {
     name,
     host: e.HOST,
@@ -55,6 +59,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     production: e.NODE_ENV === 'production',
     seed: e.SEED,
     debugSql: e.DEBUG_SQL,
+    idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
   };
   if (config.production && !config.gatewaySecret) {
     throw new Error(`SUBGRAPH_SECRET must be set when NODE_ENV=production: subgraphs answer only the gateway.`);

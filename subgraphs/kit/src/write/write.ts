@@ -199,9 +199,9 @@ export async function runWrite<R>(ctx: BaseContext, spec: WriteSpec, work: (em: 
         }
         if (key) {
           const now = new Date();
-          const ttl = (spec.ttlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3600_000;
-          // An expired record under this key is replaced: the key may be used afresh.
-          await em.nativeDelete(IdempotencyRecord, { subject, key, expiresAt: { $lte: now } });
+          const ttl = (spec.ttlHours ?? ctx.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3600_000;
+          // Expired keys go (by the expires_at index), this one's included: a key may be used afresh once expired.
+          await em.nativeDelete(IdempotencyRecord, { expiresAt: { $lte: now } });
           em.persist(
             Object.assign(new IdempotencyRecord(), {
               subject,
