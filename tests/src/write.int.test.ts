@@ -250,7 +250,7 @@ describe('imports (partner systems)', () => {
     ]);
     const july = await p.query(HANOI_JULY);
     expect(july.data.province.onlineApplications).toMatchObject({ onlineSubmissionRate: { percent: 32.73 }, onlineResultRate: { percent: 5.3 } });
-    const august = await p.query(`{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-02") { received } } }`);
+    const august = await p.query(`{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-02") { received } } }`, {}, bearer(analyst));
     expect(august.data.province.onlineApplications.received).toBe(0);
   });
 
@@ -263,8 +263,11 @@ describe('imports (partner systems)', () => {
     expect(r.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [], replayed: false });
     const replay = await p.query(IMPORT_APPS, { rows }, bearer(partner, 'apps-batch-1'));
     expect(replay.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [], replayed: true });
-    const august = await p.query(`{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-01") { received submittedOnline } } }`);
-    expect(august.data.province.onlineApplications).toEqual({ received: 1000, submittedOnline: 400 });
+    const AUGUST_1 = `{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-01") { received submittedOnline } } }`;
+    expect((await p.query(AUGUST_1, {}, bearer(analyst))).data.province.onlineApplications).toEqual({ received: 1000, submittedOnline: 400 });
+    // After the latest published cut-off: unpublished, so anonymous readers and partners count nothing yet.
+    expect((await p.query(AUGUST_1)).data.province.onlineApplications).toEqual({ received: 0, submittedOnline: 0 });
+    expect((await p.query(AUGUST_1, {}, bearer(partner))).data.province.onlineApplications).toEqual({ received: 0, submittedOnline: 0 });
     const resent = await p.query(IMPORT_APPS, { rows: [rows[0]] }, bearer(partner));
     expect(resent.data.importOnlineApplications.rowErrors).toEqual([{ row: 0, field: 'row', message: expect.stringContaining('correction') }]);
     const noReason = await p.query(IMPORT_APPS, { rows: [{ ...rows[1], received: 120 }] }, bearer(admin));
@@ -287,8 +290,9 @@ describe('imports (partner systems)', () => {
     expect(bad.data.importSyncedRecords).toMatchObject({ accepted: false, rowErrors: [{ row: 1, field: 'count' }] });
     const good = await p.query(IMPORT_SYNCED, { rows: [{ communeCode: caoBang, date: '2025-08-01', count: 5 }] }, bearer(partner));
     expect(good.data.importSyncedRecords).toMatchObject({ accepted: true, written: 1 });
-    const total = await p.query(`query($c: ID!) { commune(code: $c) { syncedRecords(from: "2025-08-01", to: "2025-08-02") } }`, { c: caoBang });
-    expect(total.data.commune.syncedRecords).toBe(5);
+    const TOTAL = `query($c: ID!) { commune(code: $c) { syncedRecords(from: "2025-08-01", to: "2025-08-02") } }`;
+    expect((await p.query(TOTAL, { c: caoBang }, bearer(official04))).data.commune.syncedRecords).toBe(5);
+    expect((await p.query(TOTAL, { c: caoBang })).data.commune.syncedRecords).toBe(0);
     const noScope = await p.token(['--role', 'partner', '--scopes', 'read:statistics']);
     expect(codeOf(await p.query(IMPORT_SYNCED, { rows: [{ communeCode: caoBang, date: '2025-08-03', count: 1 }] }, bearer(noScope)))).toBe('FORBIDDEN');
     expect(
