@@ -193,26 +193,27 @@ describe('reportProgress (the Done-when scenario, province official of Cao Bằn
 });
 
 describe('recordAssessment', () => {
-  const CRITERIA = `query($c: ID!, $asOf: AsOf) { commune(code: $c) { readiness(asOf: $asOf) { asOf criteria { criterion { code } met note } } } }`;
+  const CRITERIA = `query($c: ID!, $asOf: AsOf) { commune(code: $c) { readiness(asOf: $asOf) { asOf criteria { criterion { code } met note version } } } }`;
   it('lands for the official of the commune\u2019s province, shows as of now, refuses elsewhere and on a stale version', async () => {
     const now0 = await p.query(CRITERIA, { c: caoBang }, bearer(official04));
     const first = now0.data.commune.readiness.criteria[0];
     const r = await p.query(
       RECORD,
-      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site' } },
+      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site', expectedVersion: first.version } },
       bearer(official04, 'assess-1'),
     );
     expect(r.errors).toBeUndefined();
     const { version, id } = r.data.recordAssessment.assessment;
+    expect(version).toBe(first.version + 1);
     expect(r.data.recordAssessment.assessment).toMatchObject({ communeCode: caoBang, met: !first.met, note: 'checked on site' });
     const again = await p.query(
       RECORD,
-      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site' } },
+      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site', expectedVersion: first.version } },
       bearer(official04, 'assess-1'),
     );
     expect(again.data.recordAssessment.assessment.id).toBe(id);
     const now = await p.query(CRITERIA, { c: caoBang, asOf: new Date().toISOString() }, bearer(official04));
-    expect(now.data.commune.readiness.criteria[0]).toMatchObject({ met: !first.met, note: 'checked on site' });
+    expect(now.data.commune.readiness.criteria[0]).toMatchObject({ met: !first.met, note: 'checked on site', version });
     const published = await p.query(CRITERIA, { c: caoBang }, bearer(official04));
     expect(published.data.commune.readiness.criteria[0].met).toBe(first.met);
 
