@@ -233,6 +233,24 @@ describe('recordAssessment', () => {
   });
 });
 
+describe('figures follow a write', () => {
+  it('a province\u2019s readiness moves as of now after an assessment, and not as of the published cut-off (nor for anonymous readers)', async () => {
+    const FULLY = `query($asOf: AsOf) { province(code: "01") { readiness(asOf: $asOf) { asOf fullyMet { numerator } } } }`;
+    const communes = await p.query(
+      `{ province(code: "01") { communes(first: 40) { edges { node { code readiness { meetsBasicConditions criteria { criterion { code basic } } } } } } } }`,
+    );
+    const ready = communes.data.province.communes.edges.map((e: any) => e.node).find((n: any) => n.readiness.meetsBasicConditions);
+    const basic = ready.readiness.criteria.find((c: any) => c.criterion.basic).criterion.code;
+    const before = (await p.query(FULLY, {}, bearer(admin))).data.province.readiness.fullyMet.numerator;
+    const r = await p.query(RECORD, { input: { communeCode: ready.code, criterionCode: basic, met: false, note: 'the counter closed' } }, bearer(admin));
+    expect(r.errors).toBeUndefined();
+    const now = new Date().toISOString();
+    expect((await p.query(FULLY, { asOf: now }, bearer(admin))).data.province.readiness).toEqual({ asOf: now, fullyMet: { numerator: before - 1 } });
+    expect((await p.query(FULLY, {}, bearer(admin))).data.province.readiness).toEqual({ asOf: PUBLISHED, fullyMet: { numerator: before } });
+    expect((await p.query(FULLY, { asOf: now })).data.province.readiness).toEqual({ asOf: PUBLISHED, fullyMet: { numerator: before } });
+  });
+});
+
 describe('imports (partner systems)', () => {
   it('importOnlineApplications with one bad row answers the row\u2019s error, writes nothing, and Hà Nội\u2019s July figures stay 32.73% / 5.30%', async () => {
     const rows = [
