@@ -94,6 +94,21 @@ describe('reportProgress (the Done-when scenario, province official of Cao Bằn
     expect(now.data.commune.assignments.find((a: any) => a.number === caoBangAssignment).version).toBe(version + 1);
   });
 
+  it('five concurrent requests with one key write once and all answer the same report', async () => {
+    const read = async () =>
+      (await p.query(ASSIGNMENTS, { c: caoBang, asOf: new Date().toISOString() }, bearer(official04))).data.commune.assignments.find(
+        (a: any) => a.number === caoBangAssignment,
+      ).version;
+    const start = await read();
+    const input = { assignmentId: caoBangAssignment, percent: 86 };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => p.query(REPORT, { input }, bearer(official04, 'report-concurrent'))));
+    expect(answers.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(new Set(answers.map((r) => r.data.reportProgress.report.id)).size).toBe(1);
+    expect(await read()).toBe(start + 1);
+    version = start;
+    reportId = answers[0].data.reportProgress.report.id;
+  });
+
   it('the same key with another body is IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
     const r = await p.query(REPORT, { input: { assignmentId: caoBangAssignment, percent: 90 } }, bearer(official04, 'report-1'));
     expect(codeOf(r)).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -332,7 +347,7 @@ describe('auditLog', () => {
     expect(r.errors).toBeUndefined();
     const tasks = r.data.auditLog.tasks.edges.map((e: any) => e.node);
     const written = tasks.filter((n: any) => n.operation === 'reportProgress' && n.outcome === 'WRITTEN');
-    expect(written.length).toBe(1 + 1 + 1 + 20);
+    expect(written.length).toBe(1 + 1 + 1 + 1 + 20);
     const first = written.find((n: any) => n.idempotencyKey === 'report-1');
     expect(first).toMatchObject({ service: 'tasks', actor: 'official-04', roles: ['province-official'], entityType: 'ProgressReport', correction: false });
     expect(JSON.parse(first.after)).toMatchObject({ percent: 87 });
