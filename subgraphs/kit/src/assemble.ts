@@ -24,6 +24,8 @@ export interface SubgraphOptions {
   dataDir?: string;
   production?: boolean;
   debugSql?: boolean;
+  /** How long an Idempotency-Key is remembered, in hours; default 24. */
+  idempotencyTtlHours?: number;
 }
 
 /**
@@ -57,7 +59,11 @@ export async function assembleSubgraph<TContext extends BaseContext>(
     schema,
     server,
     orm,
-    createContext: (caller?: Caller) => parts.createContext(orm, caller),
+    createContext: (caller?: Caller) => {
+      const ctx = parts.createContext(orm, caller);
+      if (options.idempotencyTtlHours !== undefined) ctx.idempotencyTtlHours = options.idempotencyTtlHours;
+      return ctx;
+    },
     async close() {
       try {
         await stopServer(server);

@@ -1,4 +1,4 @@
-import { bool, cleanEnv, port, str } from 'envalid';
+import { bool, cleanEnv, num, port, str } from 'envalid';
 import path from 'node:path';
 import { internalKey, metricsExposure, type MetricsExposure } from '@kh02/common';
 
@@ -24,6 +24,8 @@ export interface SubgraphConfig {
   debugSql: boolean;
   /** Where `/metrics` is served (`<NAME>_METRICS_PORT` or `METRICS_PORT`, `METRICS_PUBLIC`). */
   metrics: MetricsExposure;
+  /** How long an Idempotency-Key is remembered, in hours (IDEMPOTENCY_TTL_HOURS, default 24). */
+  idempotencyTtlHours: number;
 }
 
 /**
@@ -45,7 +47,9 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     NODE_ENV: str({ default: 'development' }),
     SEED: bool({ default: true }),
     DEBUG_SQL: bool({ default: false }),
+    IDEMPOTENCY_TTL_HOURS: num({ default: 24, desc: 'How long an Idempotency-Key is remembered, in hours' }),
   });
+  if (!(e.IDEMPOTENCY_TTL_HOURS > 0)) throw new Error('IDEMPOTENCY_TTL_HOURS must be a positive number of hours.');
   const config: SubgraphConfig = {
     name,
     host: e.HOST,
@@ -58,6 +62,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     seed: e.SEED,
     debugSql: e.DEBUG_SQL,
     metrics: metricsExposure(prefix, env),
+    idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
   };
   if (config.production && !config.gatewaySecret) {
     throw new Error(`SUBGRAPH_SECRET must be set when NODE_ENV=production: subgraphs answer only the gateway.`);

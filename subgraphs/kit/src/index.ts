@@ -25,3 +25,4 @@ export * from './assemble';
 export * from './module';
 export * from './ids';
 export * from './availability';
+export * from './write';

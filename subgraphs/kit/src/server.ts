@@ -25,6 +25,9 @@ import { identify, IdentityRefused } from './identity';
 import { createSubgraphMetrics, traceRootResolvers, type SubgraphMetrics } from './telemetry';
 
 /** What every subgraph package's `createSubgraph()` returns. It never listens, migrates or seeds. */
+/** The header a client names a write's idempotency key in (forwarded by the gateway), lower-case as Node gives it. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
 export interface Subgraph<TContext extends BaseContext = BaseContext> {
   name: string;
   schema: GraphQLSchema;
@@ -143,7 +146,12 @@ export async function serveSubgraph<TContext extends BaseContext>(
     // After the body is read: a stream's callbacks do not carry the span's async context.
     (req, res, next) => traceIncomingRequest(subgraph.name, '/graphql', req, res, next),
     expressMiddleware(subgraph.server, {
-      context: async ({ res }) => subgraph.createContext(res.locals.caller as Caller),
+      context: async ({ req, res }) => {
+        const ctx = subgraph.createContext(res.locals.caller as Caller);
+        const key = req.headers[IDEMPOTENCY_KEY_HEADER];
+        if (typeof key === 'string') ctx.idempotencyKey = key;
+        return ctx;
+      },
     }),
   );
   await new Promise<void>((resolve, reject) => {
