@@ -114,13 +114,45 @@ test('answers as of a published cut-off survive a write; answers at the latest c
     expect((await post(platform.url, q)).cache).toBe('miss');
     expect((await post(platform.url, q)).cache).toBe('hit');
   }
-  // What a mutation executed through any replica does (the platform's subgraphs have no write
-  // yet; cache.replicas.int.test.ts drives a real one).
+  // What a mutation executed through any replica does (the next test drives a real one).
   await replica.cache.store.bump();
   expect((await post(platform.url, fixed)).cache).toBe('hit');
   expect((await post(replicaUrl, fixed)).cache).toBe('hit');
   expect((await post(platform.url, latest)).cache).toBe('miss');
   expect((await post(replicaUrl, explicitLatest)).cache).toBe('miss');
+});
+
+test('a real write through one replica: the next read of the figure is fresh on both replicas', async () => {
+  // Unpublished data, as an analyst sees it at a fixed moment after the write: cacheable, so a
+  // stale entry would show. The write is a real reportProgress through the other replica.
+  const analyst = { authorization: `Bearer ${await platform.token(['--role', 'analyst', '--subject', 'cache-reader'])}` };
+  const admin = { authorization: `Bearer ${await platform.token(['--role', 'admin', '--subject', 'cache-writer'])}` };
+  const later = new Date(Date.now() + 3_600_000).toISOString();
+  const read = `query Assignments { commune(code: "00004") { assignments(asOf: "${later}") { number version percent } } }`;
+  const first = await post(platform.url, read, analyst);
+  expect(first.body.errors).toBeUndefined();
+  expect((await post(replicaUrl, read, analyst)).cache).toBe('hit');
+  const before = first.body.data.commune.assignments[0];
+  const write = await fetch(replicaUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...admin },
+    body: JSON.stringify({
+      query: 'mutation($input: ReportProgressInput!) { reportProgress(input: $input) { assignment { version percent } } }',
+      variables: { input: { assignmentId: before.number, percent: before.percent === 42 ? 43 : 42, expectedVersion: before.version } },
+    }),
+  });
+  const written = (await write.json()) as { data?: any; errors?: unknown[] };
+  expect(written.errors).toBeUndefined();
+  expect(written.data.reportProgress.assignment.version).toBe(before.version + 1);
+  for (const url of [platform.url, replicaUrl]) {
+    const after = await post(url, read, analyst);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data.commune.assignments[0]).toMatchObject({
+      number: before.number,
+      version: before.version + 1,
+      percent: written.data.reportProgress.assignment.percent,
+    });
+  }
 });
 
 test('/metrics on the gateway and on each subgraph after a few queries', async () => {
