@@ -91,7 +91,9 @@ export function playgroundRoutes(config: Readonly<GatewayConfig>, operations: re
     }
     res.set('content-security-policy', PLAYGROUND_CSP).sendFile(index);
   };
-  router.get('/graphql', page);
+  // Not router.get: a sub-router answers an OPTIONS it has a route for by itself (200, `Allow`),
+  // which would pre-empt the CORS preflight answered on /graphql further on.
+  router.use('/graphql', (req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && req.path === '/' ? page(req, res, next) : next()));
   if (!config.playground) return router;
   const playgroundConfig: PlaygroundConfig = {
     operations: operations.map(({ name, description, body, id }) => ({ name, description, body, id })),
