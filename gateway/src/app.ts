@@ -104,6 +104,7 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
         {
           serviceName: name,
           onUnavailable: (service, error, context) => log.warn({ requestId: context?.requestId, subgraph: service, err: error }, 'subgraph unavailable'),
+          batch: config.subgraphBatch,
         },
       );
     },
