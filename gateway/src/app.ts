@@ -93,10 +93,13 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       return new SubgraphDataSource<GatewayContext>(
         {
           url: target,
-          fetcher: fetcher as never,
-          async willSendRequest({ request, context }) {
+          // Counted where they go out: a batch of plan fetches (datasource.ts) is one HTTP request.
+          fetcher: ((...args: Parameters<typeof fetcher>) => {
             stats.subgraphFetches++;
             stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
+            return fetcher(...args);
+          }) as never,
+          async willSendRequest({ request, context }) {
             if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
             await forwardIdentity(request.http?.headers, context);
           },
