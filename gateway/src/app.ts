@@ -26,6 +26,7 @@ import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from '
 import { requestIdFrom, requestLogPlugin } from './plugins/logging';
 import { checkSubgraphs } from './plugins/readiness';
 import { persistedOperations } from './safelist';
+import { installFastShaping } from './shaping';
 import { supergraphFromFile } from './supergraph';
 
 /** The gateway's per-request context: who is asking, from where, and the request's id. */
@@ -69,6 +70,8 @@ export interface Gateway {
 export async function createGateway(config: Readonly<GatewayConfig>, options: { log?: Logger } = {}): Promise<Gateway> {
   const log = options.log ?? pino({ level: process.env.LOG_LEVEL || (config.nodeEnv === 'test' ? 'warn' : 'info'), base: { service: 'gateway' } });
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
+  // Result shaping over compiled selection sets (shaping.ts); the library's own if its module shape changed.
+  if (!installFastShaping()) log.warn('result shaping: @apollo/gateway changed shape; its own computeResponse is used');
   const fetcher = createSubgraphFetcher({
     maxSockets: config.subgraphMaxSockets,
     timeoutMs: config.subgraphTimeoutMs,
