@@ -13,11 +13,12 @@ export type ReadinessLoaders = CriterionLoaders & CutoffLoaders & LocalityLoader
 /** Makes every per-request loader of the readiness subgraph. */
 export function createReadinessLoaders(em: BaseContext['em']): ReadinessLoaders {
   const criteria = createCriterionLoaders(em);
+  const cutoffs = createCutoffLoaders(em);
   return {
     ...criteria,
-    ...createCutoffLoaders(em),
+    ...cutoffs,
     ...createLocalityLoaders(em),
-    ...createAssessmentLoaders(em, criteria),
+    ...createAssessmentLoaders(em, criteria, cutoffs.reportingCutoffs),
     ...createOnlineApplicationLoaders(em),
     ...createSyncedRecordLoaders(em),
   };
