@@ -80,3 +80,21 @@ test('… and on bad subgraph data: null bubbling, invalid enum and number value
   const { ours, theirs } = both(partly, { withName: true });
   expect(ours).toBe(theirs);
 });
+
+test('response names that are also Object.prototype properties stay data ("constructor", "toString", "__proto__")', () => {
+  expect(installFastShaping()).toBe(true);
+  for (const text of ['{ provinces { constructor: code toString: name } }', '{ provinces { __proto__: code name } country { code } }']) {
+    const operation = operationFromDocument(schema, parse(text), { validate: true });
+    const input = () => ({ provinces: [{ constructor: '01', toString: 'Hà Nội', __proto__: '01', name: 'Hà Nội' }], country: { code: 'VN' } });
+    const args = { operation, variables: {}, introspectionHandling: () => null };
+    const fix = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o, (_k, v: unknown) => v)) as unknown;
+    const inputs = [input(), input()].map((i) => {
+      // A JSON-parsed answer keeps "__proto__" as an own key.
+      return JSON.parse(JSON.stringify(i).replace('"constructor":"01"', '"constructor":"01","__proto__":"01"')) as Record<string, unknown>;
+    });
+    const ours = computeResponse({ ...args, input: inputs[0] });
+    const theirs = libraryComputeResponse!({ ...args, input: inputs[1] });
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
+    expect(fix(ours.data)).toEqual(fix(theirs.data));
+  }
+});
