@@ -1,3 +1,4 @@
+import { atPublishedCutoff, isPublished } from '@kh02/subgraph-kit';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import type { CriterionLoaders } from '../criterion/criterion.loaders';
@@ -5,7 +6,6 @@ import { groupBy, runQuery, toBool, toDate, toInt } from '../shared/sql';
 import type { CutoffLoaders } from '../cutoff/cutoff.loaders';
 import type { LocalityLoaders } from '../locality/locality.loaders';
 import { NATION } from '../shared/scope';
-import { atPublishedCutoff, isPublished } from './assessment.snapshots';
 import { buildAreaReadiness, latestAssessments, NO_COUNTS, sumCounts, type AreaCounts, type LatestFinding } from './assessment.service';
 import type { AreaReadiness } from './assessment.types';
 
@@ -24,7 +24,7 @@ export interface AreaAsOf {
 /**
  * Per-request assessment loaders: one statement per distinct `asOf`, whatever the number of keys;
  * none at a published cut-off already computed by this process (`published`: the request's
- * reporting cut-offs; see assessment.snapshots.ts).
+ * reporting cut-offs; see the kit's snapshots.ts).
  */
 export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLoaders, published: () => Promise<Date[]> = async () => []) {
   const knex = () => em.getKnex();

@@ -2,7 +2,7 @@ import { generateLocalities } from '@kh02/subgraph-kit';
 import { startTestReadiness, type TestReadiness } from '../../testing';
 import { Assessment } from './assessment.entity';
 
-// Figures as of a published cut-off are computed once per process (assessment.snapshots.ts);
+// Figures as of a published cut-off are computed once per process (the kit's snapshots.ts);
 // any other moment is computed per request, so a new finding is seen at once.
 let t: TestReadiness;
 const registry = generateLocalities({ fraction: 0.1 });

@@ -1,4 +1,7 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+/** What a snapshot is kept per: the entity manager's driver, shared by its forks (one database). */
+interface HasDriver {
+  getDriver(): unknown;
+}
 
 /**
  * Figures as of a PUBLISHED reporting cut-off, computed once per process and database and then
@@ -23,7 +26,7 @@ export function isPublished(published: readonly Date[], time: number): boolean {
  * first reader. Only for a cut-off {@link isPublished} says is published. Concurrent first
  * readers share one computation; a failed computation is not kept.
  */
-export function atPublishedCutoff<T>(em: EntityManager, kind: string, time: number, compute: () => Promise<T>): Promise<T> {
+export function atPublishedCutoff<T>(em: HasDriver, kind: string, time: number, compute: () => Promise<T>): Promise<T> {
   const driver = em.getDriver() as object;
   let store = stores.get(driver);
   if (!store) stores.set(driver, (store = new Map()));
