@@ -35,7 +35,10 @@ test('at a moment that is not a published cut-off every request reads, and sees 
   const assignment = before.data!._entities.flatMap((c: any) => c.assignments).find((a: any) => a.lastReport?.percent !== 42);
   const em = t.subgraph.orm.em.fork();
   const task = await em.getConnection().execute<{ task_code: string }[]>('select task_code from assignment where id = ?', [assignment.number]);
+  // An explicit id: the seeder writes ids itself (on PostgreSQL the sequence may lag behind them).
+  const [{ next }] = await em.getConnection().execute<{ next: number }[]>('select max(id) + 1 as next from progress_report');
   em.create(ProgressReport, {
+    id: Number(next),
     taskCode: task[0].task_code,
     assignmentId: assignment.number,
     state: ProgressState.IN_PROGRESS,
