@@ -53,11 +53,15 @@ async function recordingProxy(name: string, target: string, log: { current: Reco
         up.on('end', () => {
           const resBody = Buffer.concat(out);
           if (req.method === 'POST') {
-            const parsed = JSON.parse(reqBody.toString()) as { query: string; variables?: { representations?: unknown[] } };
+            const parsed = JSON.parse(reqBody.toString()) as { query: string; variables?: Record<string, unknown> };
+            // Every \`_Any\` list, however the gateway names it (batches prefix it, the peer calls it __batch_reps_N).
+            const representations = Object.entries(parsed.variables ?? {})
+              .filter(([k, v]) => /rep/i.test(k) && Array.isArray(v))
+              .reduce((n, [, v]) => n + (v as unknown[]).length, 0);
             log.current.push({
               subgraph: name,
               requestBytes: reqBody.length,
-              representations: parsed.variables?.representations?.length ?? 0,
+              representations,
               responseBytes: resBody.length,
               query: parsed.query,
             });
