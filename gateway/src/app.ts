@@ -40,6 +40,7 @@ import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from '
 import { requestIdFrom, requestLogPlugin } from './plugins/logging';
 import { checkSubgraphs } from './plugins/readiness';
 import { persistedOperations } from './safelist';
+import { installFastShaping } from './shaping';
 import { supergraphFromFile } from './supergraph';
 import { serveWeb } from './web';
 
@@ -90,6 +91,8 @@ export interface Gateway {
 export async function createGateway(config: Readonly<GatewayConfig>, options: { log?: Logger } = {}): Promise<Gateway> {
   const log = options.log ?? pino({ level: process.env.LOG_LEVEL || (config.nodeEnv === 'test' ? 'warn' : 'info'), base: { service: 'gateway' } });
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
+  // Result shaping over compiled selection sets (shaping.ts); the library's own if its module shape changed.
+  if (!installFastShaping()) log.warn('result shaping: @apollo/gateway changed shape; its own computeResponse is used');
   const fetcher = createSubgraphFetcher({
     maxSockets: config.subgraphMaxSockets,
     timeoutMs: config.subgraphTimeoutMs,
@@ -123,10 +126,13 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       return new SubgraphDataSource<GatewayContext>(
         {
           url: target,
-          fetcher: fetcher as never,
-          async willSendRequest({ request, context }) {
+          // Counted where they go out: a batch of plan fetches (datasource.ts) is one HTTP request.
+          fetcher: ((...args: Parameters<typeof fetcher>) => {
             stats.subgraphFetches++;
             stats.bySubgraph[name] = (stats.bySubgraph[name] ?? 0) + 1;
+            return fetcher(...args);
+          }) as never,
+          async willSendRequest({ request, context }) {
             if (config.subgraphSecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.subgraphSecret);
             await forwardIdentity(request.http?.headers, context);
           },
@@ -135,6 +141,7 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
           serviceName: name,
           onUnavailable: (service, error, context) => log.warn({ requestId: context?.requestId, subgraph: service, err: error }, 'subgraph unavailable'),
           onFetch: (subgraph, seconds, outcome) => metrics.subgraphFetch.observe({ subgraph, outcome }, seconds),
+          batch: config.subgraphBatch,
         },
       );
     },

@@ -26,6 +26,8 @@ export interface GatewayConfig {
   breakerResetMs: number;
   /** Keep-alive sockets per subgraph. */
   subgraphMaxSockets: number;
+  /** One client operation's parallel fetches to the same subgraph go as one request (SUBGRAPH_BATCH, default true; see batch.ts). */
+  subgraphBatch: boolean;
   /** NODE_ENV: development, test or production (anything else is refused). */
   nodeEnv: 'development' | 'test' | 'production';
   production: boolean;
@@ -95,6 +97,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       SUBGRAPH_SECRET: str({ default: '' }),
       SUBGRAPH_TIMEOUT_MS: num({ default: 30_000 }),
       SUBGRAPH_MAX_SOCKETS: num({ default: 32 }),
+      SUBGRAPH_BATCH: bool({ default: true }),
       BREAKER_FAILURES: num({ default: 5 }),
       BREAKER_RESET_MS: num({ default: 5_000 }),
       NODE_ENV: str({ default: 'development', choices: ['development', 'test', 'production'] }),
@@ -144,6 +147,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphSecret: e.SUBGRAPH_SECRET || undefined,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxSockets: e.SUBGRAPH_MAX_SOCKETS,
+    subgraphBatch: e.SUBGRAPH_BATCH,
     breakerFailures: e.BREAKER_FAILURES,
     breakerResetMs: e.BREAKER_RESET_MS,
     nodeEnv,

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, Kind, parse, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { createMerger, mergeVariables, splitBody } from './batch';
 import { SubgraphUnavailableError } from './fetcher';
 
 /** The `extensions.code` of the error at each field a failing subgraph could not answer. */
@@ -9,6 +10,20 @@ export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 export type FetchOutcome = 'ok' | 'error' | 'unavailable';
 
 type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+/** What RemoteGraphQLDataSource's (private) sendRequest takes and gives. */
+interface SubgraphRequest {
+  query?: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+  http?: { headers: Iterable<[string, string]> };
+}
+type SubgraphAnswer = Record<string, unknown> & { http?: unknown };
+type SendRequest = (request: SubgraphRequest, context: unknown) => Promise<SubgraphAnswer>;
+interface PendingFetch {
+  request: SubgraphRequest;
+  resolve: (answer: SubgraphAnswer) => void;
+  reject: (error: unknown) => void;
+}
 
 /** Response names selected directly in a selection set, `__typename` aside. */
 function responseNames(set: SelectionSetNode | undefined): string[] {
@@ -81,6 +96,8 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
   readonly onUnavailable: ((service: string, error: Error, context: TContext) => void) | undefined;
   /** Called once per fetch with its duration and outcome, for the metrics. */
   readonly onFetch: ((service: string, seconds: number, outcome: FetchOutcome) => void) | undefined;
+  /** Whether one client operation's fetches of the same plan step go as one request (default true). */
+  readonly batch: boolean;
 
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<TContext>>[0],
@@ -88,13 +105,22 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
       serviceName: string;
       onUnavailable?: (service: string, error: Error, context: TContext) => void;
       onFetch?: (service: string, seconds: number, outcome: FetchOutcome) => void;
+      batch?: boolean;
     },
   ) {
     super(config);
     this.serviceName = options.serviceName;
     this.onUnavailable = options.onUnavailable;
     this.onFetch = options.onFetch;
+    this.batch = options.batch ?? true;
+    // sendRequest is private in @apollo/gateway's types: batching wraps it on the instance.
+    const self = this as unknown as { sendRequest: SendRequest };
+    const send = self.sendRequest.bind(this);
+    this.send = send;
+    self.sendRequest = (request, context) => this.sendBatched(request, context as TContext);
   }
+
+  private readonly send: SendRequest;
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayResponse> {
     const started = process.hrtime.bigint();
@@ -116,6 +142,49 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
       const document = 'document' in options ? options.document : undefined;
       const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       return unavailableResponse(this.serviceName, reason, options.request.query ?? '', operation, options.request.variables?.representations);
+    }
+  }
+
+  /** The fetches of each client operation waiting for this tick's batch, by context (see batch.ts). */
+  private readonly pending = new WeakMap<object, Map<string, PendingFetch[]>>();
+  private readonly merge = createMerger();
+
+  /**
+   * Sends the request; the queries one client operation sends here in the same tick (the
+   * parallel fetches of one plan step) go as one merged request (batch.ts). Off with `batch: false`.
+   */
+  private sendBatched(request: SubgraphRequest, context: TContext): Promise<SubgraphAnswer> {
+    if (!this.batch || typeof context !== 'object' || context === null || !request.query || !request.http) return this.send(request, context);
+    let byHeaders = this.pending.get(context);
+    if (!byHeaders) this.pending.set(context, (byHeaders = new Map()));
+    const key = JSON.stringify([...request.http.headers]);
+    let queue = byHeaders.get(key);
+    if (!queue) {
+      byHeaders.set(key, (queue = []));
+      const flushed = queue;
+      setImmediate(() => {
+        byHeaders.delete(key);
+        void this.flush(flushed, context);
+      });
+    }
+    return new Promise((resolve, reject) => queue.push({ request, resolve, reject }));
+  }
+
+  private async flush(queue: PendingFetch[], context: TContext): Promise<void> {
+    const merged = queue.length > 1 ? this.merge(queue.map((f) => f.request.query!)) : undefined;
+    if (!merged) {
+      for (const f of queue) this.send(f.request, context).then(f.resolve, f.reject);
+      return;
+    }
+    const first = queue[0].request;
+    try {
+      const { http, ...body } = await this.send(
+        { ...first, query: merged.query, operationName: merged.operationName, variables: mergeVariables(queue.map((f) => f.request.variables)) },
+        context,
+      );
+      splitBody(body as Parameters<typeof splitBody>[0], queue.length).forEach((part, i) => queue[i].resolve({ ...part, http } as SubgraphAnswer));
+    } catch (error) {
+      for (const f of queue) f.reject(error);
     }
   }
 

@@ -95,11 +95,15 @@ export async function waitForHttp(url: string, proc: Proc, timeoutMs = 60_000): 
 }
 
 /** POSTs a GraphQL body; returns status and the exact response bytes. */
-export async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; ms: number }> {
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; ms: number; headers: Headers }> {
   const start = performance.now();
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - start };
+  return { status: response.status, text, ms: performance.now() - start, headers: response.headers };
 }
 
 /** Resident set size of a process, in bytes (Linux /proc), or undefined elsewhere. */

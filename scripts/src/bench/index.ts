@@ -36,6 +36,7 @@ import {
   sleep,
   spawnNode,
   stopAll,
+  stopProc,
   TASKSET,
   versionOf,
   waitForHttp,
@@ -226,10 +227,18 @@ async function main(): Promise<void> {
     log('starting subgraph processes (100 % and 10 %)');
     const [sg100, sg10] = await Promise.all([startSubgraphs(full, '100'), startSubgraphs(tenth, '10')]);
 
-    const startGateway = async (name: string, sg: { urls: Record<string, string> }, entry = path.join(ROOT, 'gateway/dist/main.js')) => {
+    // The response cache (RESPONSE_CACHE, on by default where it exists) is off in every gateway arm but gateway-cached.
+    const startGateway = async (name: string, sg: { urls: Record<string, string> }, entry = path.join(ROOT, 'gateway/dist/main.js'), cache = false) => {
       const port = await freePort();
       const urlEnv = Object.fromEntries(Object.entries(sg.urls).map(([n, u]) => [urlVariable(n), u]));
-      const env = { ...common, GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath, NODE_PATH: path.join(ROOT, 'node_modules'), ...urlEnv };
+      const env = {
+        ...common,
+        RESPONSE_CACHE: String(cache),
+        GATEWAY_PORT: String(port),
+        SUPERGRAPH_PATH: supergraphPath,
+        NODE_PATH: path.join(ROOT, 'node_modules'),
+        ...urlEnv,
+      };
       const proc = spawnNode(name, [entry], env, profiled(name));
       await waitForHttp(`http://${HOST}:${port}/health`, proc);
       pin(proc, SERVER_CORE);
@@ -301,6 +310,22 @@ async function main(): Promise<void> {
         note: 'router-runtime query planner; in-flight subgraph request deduplication off',
       }),
     ]);
+    // P5: the project gateway with its response cache on; national@1 only. Without a response cache
+    // (no `x-kh02-cache: hit` on a repeated query) the arm is skipped, and the report says so.
+    starting.push([
+      'gateway-cached',
+      async () => {
+        const arm = await startGateway('gateway-cached', sg100, undefined, true);
+        await post(arm.url, national);
+        const again = await post(arm.url, national);
+        const header = again.headers.get('x-kh02-cache');
+        if (header !== 'hit') {
+          await stopProc(arm.proc.child);
+          throw new Error(`no response cache in this gateway build (a repeated national query answered x-kh02-cache: ${header ?? 'absent'}): skipped`);
+        }
+        return { ...arm, note: 'the project gateway with its response cache on (in-process store); every timed request is a cache hit' };
+      },
+    ]);
     const started = await Promise.all(starting.map(([name, start]) => optional(name, start)));
     for (const arm of started) if (arm) arms.push(arm);
 
@@ -327,8 +352,8 @@ async function main(): Promise<void> {
     for (const arm of [...arms]) {
       if (arm === gateway) continue;
       const n = await post(arm.url, national);
-      // Apollo Server ends its body with a newline, Hive Gateway does not: the JSON is what must match.
-      const same = (a: string, b: string) => a === b || (arm.name === 'peer' && a.trimEnd() === b.trimEnd());
+      // Apollo Server ends its body with a newline, Hive Gateway (and a stored cached answer) may not: the JSON is what must match.
+      const same = (a: string, b: string) => a === b || ((arm.name === 'peer' || arm.name === 'gateway-cached') && a.trimEnd() === b.trimEnd());
       const nationalSame = same(n.text, reference.text);
       if (nationalSame && n.text !== reference.text) arm.note = `${arm.note ? `${arm.note}; ` : ''}same bytes but for Apollo Server's trailing newline`;
       let communeSame: boolean | null = null;

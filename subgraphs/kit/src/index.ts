@@ -20,6 +20,7 @@ export * from './types/coverage';
 export * from './types/enums';
 export * from './main';
 export * from './asof';
+export * from './snapshots';
 export * from './ranking';
 export * from './assemble';
 export * from './module';

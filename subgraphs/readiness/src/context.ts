@@ -21,7 +21,7 @@ export function createReadinessLoaders(em: BaseContext['em'], caller: Caller = A
     ...criteria,
     ...cutoffs,
     ...localities,
-    ...createAssessmentLoaders(em, criteria),
+    ...createAssessmentLoaders(em, criteria, cutoffs.reportingCutoffs),
     ...createOnlineApplicationLoaders(em, visible),
     ...createSyncedRecordLoaders(em, visible),
   };

@@ -44,6 +44,6 @@ export function createTasksContext(orm: MikroORM, thresholds: ProgressThresholds
     localities,
     timeline,
     asOf,
-    loaders: createProgressLoaders({ em: base.em, catalog, localities, thresholds }),
+    loaders: createProgressLoaders({ em: base.em, catalog, localities, thresholds, published: async () => (await timeline()).cutoffs }),
   };
 }

@@ -1,3 +1,4 @@
+import { atPublishedCutoff, isPublished } from '@kh02/subgraph-kit';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import type { CriterionLoaders } from '../criterion/criterion.loaders';
@@ -20,9 +21,34 @@ export interface AreaAsOf {
   asOf: Date;
 }
 
-/** Per-request assessment loaders: one statement per distinct `asOf`, whatever the number of keys. */
-export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLoaders) {
+/**
+ * Per-request assessment loaders: one statement per distinct `asOf`, whatever the number of keys;
+ * none at a published cut-off already computed by this process (`published`: the request's
+ * reporting cut-offs; see the kit's snapshots.ts).
+ */
+export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLoaders, published: () => Promise<Date[]> = async () => []) {
   const knex = () => em.getKnex();
+  /** Latest findings at `time` by commune: of `codes`, or of every commune when `codes` is undefined. */
+  const readFindings = async (time: number, codes: string[] | undefined): Promise<Map<string, LatestFinding[]>> => {
+    const inner = latestAssessments(em, new Date(time), ['commune_code', 'criterion_code', 'met', 'note', 'assessed_at', 'assessed_by']);
+    if (codes) inner.whereIn('commune_code', codes);
+    const rows = await runQuery<Record<string, unknown>>(em, knex().select('*').from(inner.as('latest')).where('rn', 1));
+    const found = new Map<string, LatestFinding[]>();
+    for (const r of rows) {
+      const finding: LatestFinding = {
+        communeCode: r.commune_code as string,
+        criterionCode: r.criterion_code as string,
+        met: toBool(r.met),
+        note: (r.note as string | null) ?? null,
+        assessedAt: toDate(r.assessed_at),
+        assessedBy: r.assessed_by as string,
+      };
+      const list = found.get(finding.communeCode);
+      if (list) list.push(finding);
+      else found.set(finding.communeCode, [finding]);
+    }
+    return found;
+  };
   return {
     /** Each commune's assessment-history versions, by criterion (whatever the moment read at): one grouped statement per batch. */
     assessmentVersions: new DataLoader<string, Map<string, number>>(async (communes) => {
@@ -42,26 +68,16 @@ export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLo
     latestFindingsByCommune: new DataLoader<CommuneAsOf, LatestFinding[], string>(
       async (keys) => {
         const found = new Map<string, LatestFinding[]>();
+        const cutoffs = await published();
         for (const [time, group] of groupBy(keys, (k) => k.asOf.getTime())) {
           const codes = [...new Set(group.map((k) => k.communeCode))];
-          const inner = latestAssessments(em, new Date(time), ['commune_code', 'criterion_code', 'met', 'note', 'assessed_at', 'assessed_by']).whereIn(
-            'commune_code',
-            codes,
-          );
-          const rows = await runQuery<Record<string, unknown>>(em, knex().select('*').from(inner.as('latest')).where('rn', 1));
-          for (const r of rows) {
-            const key = `${r.commune_code}|${time}`;
-            const finding: LatestFinding = {
-              communeCode: r.commune_code as string,
-              criterionCode: r.criterion_code as string,
-              met: toBool(r.met),
-              note: (r.note as string | null) ?? null,
-              assessedAt: toDate(r.assessed_at),
-              assessedBy: r.assessed_by as string,
-            };
-            const list = found.get(key);
-            if (list) list.push(finding);
-            else found.set(key, [finding]);
+          // At a published cut-off every commune's findings are read once per process, then shared.
+          const source = isPublished(cutoffs, time)
+            ? await atPublishedCutoff(em, 'findings', time, () => readFindings(time, undefined))
+            : await readFindings(time, codes);
+          for (const code of codes) {
+            const list = source.get(code);
+            if (list) found.set(`${code}|${time}`, list);
           }
         }
         return keys.map((k) => found.get(`${k.communeCode}|${k.asOf.getTime()}`) ?? []);
@@ -78,10 +94,11 @@ export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLo
       async (keys) => {
         const basic = (await criteria.criteriaCatalogue()).filter((c) => c.basic).map((c) => c.code);
         const results = new Map<string, AreaCounts>();
-        for (const [time, group] of groupBy(keys, (k) => k.asOf.getTime())) {
-          const scopes = new Set(group.map((k) => k.scope));
+        const cutoffs = await published();
+        /** Counts by province at `time`: of `provinces`, or of all of them when undefined. */
+        const countsByProvince = async (time: number, provinces: string[] | undefined) => {
           const latest = latestAssessments(em, new Date(time), ['province_code', 'commune_code', 'criterion_code', 'met']);
-          if (!scopes.has(NATION)) latest.whereIn('province_code', [...scopes]);
+          if (provinces) latest.whereIn('province_code', provinces);
           const k = knex();
           const fullCommunes = k('latest')
             .select('province_code', 'commune_code')
@@ -110,6 +127,14 @@ export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLo
             if (r.k === '*') counts.fullyMet = toInt(r.n);
             else counts.metByCriterion.set(r.k, toInt(r.n));
           }
+          return byProvince;
+        };
+        for (const [time, group] of groupBy(keys, (k) => k.asOf.getTime())) {
+          const scopes = new Set(group.map((k) => k.scope));
+          // At a published cut-off every province's counts are read once per process, then shared.
+          const byProvince = isPublished(cutoffs, time)
+            ? await atPublishedCutoff(em, 'counts', time, () => countsByProvince(time, undefined))
+            : await countsByProvince(time, scopes.has(NATION) ? undefined : [...scopes]);
           for (const scope of scopes) {
             results.set(`${scope}|${time}`, scope === NATION ? sumCounts([...byProvince.values()]) : (byProvince.get(scope) ?? NO_COUNTS));
           }

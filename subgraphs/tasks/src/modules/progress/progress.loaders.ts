@@ -1,5 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { raw } from '@mikro-orm/core';
+import { atPublishedCutoff, isPublished } from '@kh02/subgraph-kit';
 import DataLoader from 'dataloader';
 import { ProgressReport } from './progress.entity';
 import type { LocalityIndex } from '../locality/locality.loaders';
@@ -15,7 +16,6 @@ import {
   summariseLocality,
   summariseProvince,
   type AssessedAssignment,
-  type AssignmentScope,
   type LocalityProgress,
   type ProvinceSummary,
   type ReportRow,
@@ -60,20 +60,49 @@ export interface ProgressLoaderDeps {
   catalog: () => Promise<Catalog>;
   localities: () => Promise<LocalityIndex>;
   thresholds: ProgressThresholds;
+  /** The reporting cut-offs published (figures as of them are frozen: assessed once per process, see the kit's snapshots.ts). */
+  published?: () => Promise<Date[]>;
+}
+
+/** Every assessed assignment at a moment, by locality, province and task code. */
+interface AssessedIndex {
+  locality_code: Map<string, AssessedAssignment[]>;
+  province_code: Map<string, AssessedAssignment[]>;
+  task_code: Map<string, AssessedAssignment[]>;
 }
 
 /**
  * Per-request progress loaders. Every loader that touches the database costs one statement per
  * distinct `asOf` in a batch; the summaries are computed from them without further SQL.
  */
-export function createProgressLoaders({ em, catalog, localities, thresholds }: ProgressLoaderDeps) {
+export function createProgressLoaders({ em, catalog, localities, thresholds, published = async () => [] }: ProgressLoaderDeps) {
+  /** Every assignment assessed at a published cut-off, indexed: computed once per process (kit's snapshots.ts). */
+  const assessedAtCutoff = (time: number): Promise<AssessedIndex> =>
+    atPublishedCutoff(em, 'assessed-assignments', time, async () => {
+      const { taskByCode } = await catalog();
+      const asOf = new Date(time);
+      const index: AssessedIndex = { locality_code: new Map(), province_code: new Map(), task_code: new Map() };
+      for (const a of assessRows(await readAssignments(em, asOf, null), taskByCode, asOf)) {
+        push(index.locality_code, a.localityCode, a);
+        if (a.provinceCode !== null) push(index.province_code, a.provinceCode, a);
+        push(index.task_code, a.taskCode, a);
+      }
+      return index;
+    });
+
   /** Assessed assignments whose `column` is the key's code. */
-  const assessedBy = (column: AssignmentScope['column'], field: 'localityCode' | 'provinceCode' | 'taskCode') =>
+  const assessedBy = (column: keyof AssessedIndex, field: 'localityCode' | 'provinceCode' | 'taskCode') =>
     new DataLoader<AtKey, AssessedAssignment[], string>(
       async (keys) => {
         const { taskByCode } = await catalog();
         const found = new Map<string, AssessedAssignment[]>();
+        const cutoffs = await published();
         for (const [time, group] of byMoment(keys)) {
+          if (isPublished(cutoffs, time)) {
+            const byCode = (await assessedAtCutoff(time))[column];
+            for (const k of group) found.set(keyOf(k), byCode.get(k.code) ?? []);
+            continue;
+          }
           const asOf = new Date(time);
           const rows = await readAssignments(em, asOf, { column, values: [...new Set(group.map((k) => k.code))] });
           for (const a of assessRows(rows, taskByCode, asOf)) push(found, keyOf({ code: a[field], asOf }), a);

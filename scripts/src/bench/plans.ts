@@ -1,0 +1,180 @@
+/**
+ * `node scripts/dist/bench/plans.js [fraction]`: what each gateway asks the subgraphs for the
+ * bench queries. Seeds fresh SQLite files (default 10 % of the communes), starts the subgraph
+ * processes, puts a recording proxy in front of each, points the project gateway and the peer
+ * (Hive Gateway + router runtime) at the proxies, sends the national and one commune query to
+ * both, and prints per arm and query every subgraph request: subgraph, request bytes,
+ * representations sent, response bytes and the operation text. The method of issue 16: find
+ * where the difference comes from before changing anything.
+ */
+import Database from 'better-sqlite3';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { databaseUrlVariable, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
+import { subgraphService } from '../start';
+import { benchIdentity, HOST, post, ROOT, spawnNode, stopAll, waitForHttp, sleep } from './common';
+import { loadSubgraphPackages, seedDataSet, tempDataDir } from './data';
+import { body, communeQuery, nationalQuery, readShape } from './queries';
+
+interface Recorded {
+  subgraph: string;
+  requestBytes: number;
+  representations: number;
+  responseBytes: number;
+  query: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A proxy that forwards to `target` and appends every request to `log`. */
+async function recordingProxy(name: string, target: string, log: { current: Recorded[] }): Promise<string> {
+  const port = await freePort();
+  const url = new URL(target);
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const reqBody = Buffer.concat(chunks);
+      const upstream = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: req.method, headers: req.headers }, (up) => {
+        const out: Buffer[] = [];
+        up.on('data', (c: Buffer) => out.push(c));
+        up.on('end', () => {
+          const resBody = Buffer.concat(out);
+          if (req.method === 'POST') {
+            const parsed = JSON.parse(reqBody.toString()) as { query: string; variables?: Record<string, unknown> };
+            // Every \`_Any\` list, however the gateway names it (batches prefix it, the peer calls it __batch_reps_N).
+            const representations = Object.entries(parsed.variables ?? {})
+              .filter(([k, v]) => /rep/i.test(k) && Array.isArray(v))
+              .reduce((n, [, v]) => n + (v as unknown[]).length, 0);
+            log.current.push({
+              subgraph: name,
+              requestBytes: reqBody.length,
+              representations,
+              responseBytes: resBody.length,
+              query: parsed.query,
+            });
+          }
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          res.end(resBody);
+        });
+      });
+      upstream.end(reqBody);
+    });
+  });
+  await new Promise<void>((r) => server.listen(port, HOST, r));
+  server.unref();
+  return `http://${HOST}:${port}${url.pathname}`;
+}
+
+async function main(): Promise<void> {
+  const fraction = Number(process.argv[2] ?? 0.1);
+  const supergraphPath = path.join(ROOT, 'schema/supergraph.graphql');
+  const shape = readShape(supergraphPath);
+  const packages = await loadSubgraphPackages();
+  const temp = tempDataDir();
+  const secret = randomBytes(16).toString('hex');
+  const identity = await benchIdentity();
+  const common = {
+    SUBGRAPH_SECRET: secret,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SEED: 'false',
+    COST_BUDGET_PER_MINUTE: '0',
+    ...identity.env,
+    PATH: process.env.PATH ?? '',
+  };
+  const log = { current: [] as Recorded[] };
+  try {
+    const data = await seedDataSet(packages, temp.dir, fraction);
+    const proxied: Record<string, string> = {};
+    for (const pkg of packages) {
+      const port = await freePort();
+      const proc = spawnNode(pkg.name, [subgraphService(subgraphEntry(pkg.name)).entry], {
+        ...common,
+        KH02_SERVICE: pkg.name,
+        [portVariable(pkg.name)]: String(port),
+        [databaseUrlVariable(pkg.name)]: data.urls[pkg.name],
+      });
+      await waitForHttp(`http://${HOST}:${port}/health`, proc);
+      proxied[pkg.name] = await recordingProxy(pkg.name, `http://${HOST}:${port}/graphql`, log);
+    }
+    let sdl = readFileSync(supergraphPath, 'utf8');
+    for (const [name, url] of Object.entries(proxied)) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
+    const sdlPath = path.join(temp.dir, 'supergraph.graphql');
+    writeFileSync(sdlPath, sdl);
+
+    const gwPort = await freePort();
+    const gw = spawnNode('gateway', [path.join(ROOT, 'gateway/dist/main.js')], {
+      ...common,
+      GATEWAY_PORT: String(gwPort),
+      SUPERGRAPH_PATH: supergraphPath,
+      ...Object.fromEntries(Object.entries(proxied).map(([n, u]) => [urlVariable(n), u])),
+    });
+    await waitForHttp(`http://${HOST}:${gwPort}/health`, gw);
+    const peerPort = await freePort();
+    spawnNode('peer', [path.join(__dirname, 'servers/peer.js')], {
+      ...common,
+      BENCH_PEER_ROUTER: '1',
+      BENCH_PORT: String(peerPort),
+      BENCH_SUPERGRAPH: sdlPath,
+      BENCH_SECRET: secret,
+      BENCH_IDENTITY: identity.token,
+    });
+    for (let i = 0; i < 100; i++) {
+      try {
+        await post(`http://${HOST}:${peerPort}/graphql`, '{"query":"{ __typename }"}');
+        break;
+      } catch {
+        await sleep(200);
+      }
+    }
+    const db = new Database(data.urls.geography.slice('sqlite:'.length), { readonly: true });
+    const [[code]] = db.prepare('select code from commune order by code limit 1').raw(true).all() as [string][];
+    db.close();
+    const queries = { national: body(nationalQuery(shape)), commune: body(communeQuery(shape), { code: process.argv[3] ?? code }) };
+    const out: string[] = [`# Subgraph requests per arm (${fraction * 100} % of the communes)`, ''];
+    for (const [qname, b] of Object.entries(queries)) {
+      for (const [arm, url] of [
+        ['gateway', `http://${HOST}:${gwPort}/graphql`],
+        ['peer', `http://${HOST}:${peerPort}/graphql`],
+      ]) {
+        await post(url, b); // warm (plan cache)
+        log.current = [];
+        const r = await post(url, b);
+        out.push(`## ${qname} — ${arm}: ${log.current.length} fetches, response ${r.text.length} bytes`, '');
+        for (const f of log.current)
+          out.push(
+            `- ${f.subgraph}: request ${f.requestBytes} B, ${f.representations} representations, response ${f.responseBytes} B`,
+            '```graphql',
+            f.query,
+            '```',
+          );
+        out.push('');
+      }
+    }
+    process.stdout.write(out.join('\n') + '\n');
+  } finally {
+    await stopAll();
+    temp.cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
