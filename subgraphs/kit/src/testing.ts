@@ -154,3 +154,18 @@ export async function checkMigrations<TContext extends BaseContext>(
     await database.drop();
   }
 }
+
+/** Runs one SQL statement on a PostgreSQL database with a short-lived connection (tests and scripts checking a database directly). */
+export async function queryPostgres<Row extends Record<string, unknown> = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
