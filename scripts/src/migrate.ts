@@ -11,7 +11,7 @@
  * usage mistake.
  */
 import { SUBGRAPHS, databaseUrlVariable, type SubgraphEntry } from '@kh02/common';
-import { loadDatabaseTuning, pendingMigrations, REPO_ROOT, subgraphModuleOf } from '@kh02/subgraph-kit';
+import { loadDatabaseTuning, pendingMigrations, REPO_ROOT, subgraphModuleOf, type DatabaseTuning } from '@kh02/subgraph-kit';
 import path from 'node:path';
 
 /** What to do, from the command line. */
@@ -51,15 +51,28 @@ export function migrationDatabaseUrl(entry: SubgraphEntry, env: NodeJS.ProcessEn
   return env[databaseUrlVariable(entry.name)] || (single ? env.DATABASE_URL : undefined) || undefined;
 }
 
+/** What a migration run will do, read from the environment (every variable `npm run migrate` reads is read here). */
+export interface MigrationPlan {
+  tuning: Readonly<DatabaseTuning>;
+  dataDir: string;
+  targets: { entry: SubgraphEntry; databaseUrl: string | undefined }[];
+}
+
+export function migrationPlan(request: MigrateRequest, env: NodeJS.ProcessEnv = process.env): MigrationPlan {
+  const selected = SUBGRAPHS.filter((s) => request.only.length === 0 || request.only.includes(s.name));
+  return {
+    tuning: loadDatabaseTuning(env, env.NODE_ENV === 'production'),
+    dataDir: env.DATA_DIR || path.join(REPO_ROOT, 'data'),
+    targets: selected.map((entry) => ({ entry, databaseUrl: migrationDatabaseUrl(entry, env, selected.length === 1) })),
+  };
+}
+
 /** Migrates (and with `seed`, seeds) the selected subgraphs, in registry order. */
 export async function runMigrations(request: MigrateRequest, env: NodeJS.ProcessEnv = process.env): Promise<MigrateResult[]> {
-  const selected = SUBGRAPHS.filter((s) => request.only.length === 0 || request.only.includes(s.name));
-  const tuning = loadDatabaseTuning(env, env.NODE_ENV === 'production');
-  const dataDir = env.DATA_DIR || path.join(REPO_ROOT, 'data');
+  const { tuning, dataDir, targets } = migrationPlan(request, env);
   const results: MigrateResult[] = [];
-  for (const entry of selected) {
+  for (const { entry, databaseUrl } of targets) {
     const descriptor = subgraphModuleOf(await import(entry.package), entry);
-    const databaseUrl = migrationDatabaseUrl(entry, env, selected.length === 1);
     const subgraph = await descriptor.createSubgraph({ databaseUrl, dataDir, database: tuning });
     try {
       const pending = await pendingMigrations(subgraph.orm);
