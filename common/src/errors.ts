@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'SUBGRAPH_ERROR'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -41,6 +43,30 @@ export class UnauthenticatedError extends GraphQLError {
 export class ForbiddenError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+/**
+ * A write's input is wrong in one field: `extensions.field` names it (a path into the input, e.g.
+ * "input.percent"), so a form can put the message beside the field.
+ */
+export class FieldInputError extends BadUserInputError {
+  constructor(field: string, message: string, extra: Record<string, unknown> = {}) {
+    super(message, undefined, { field, ...extra });
+  }
+}
+
+/** A versioned write named a stale `expectedVersion`: `extensions.currentVersion` is the version now. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string, currentVersion: number) {
+    super(message, { extensions: { code: 'CONFLICT', currentVersion } });
+  }
+}
+
+/** The `Idempotency-Key` was used before with another body (or another operation). */
+export class IdempotencyKeyReusedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'IDEMPOTENCY_KEY_REUSED' } });
   }
 }
 

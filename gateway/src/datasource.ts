@@ -47,6 +47,23 @@ export function unavailableResponse(
   return { data: null, errors: responseNames(operation?.selectionSet).map((name) => error([name])) } as GatewayResponse;
 }
 
+/** The header a client names a write's idempotency key in; the one client header forwarded to subgraphs. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
+/**
+ * Copies the client's `Idempotency-Key` onto the subgraph request: the subgraph that writes keeps
+ * the key with the answer (in its own database) and answers a repeat from it. No other client
+ * header is forwarded. `RemoteGraphQLDataSource.process` copies `request.http.headers` into the
+ * fetch, before `willSendRequest` adds the identity headers.
+ */
+function forwardIdempotencyKey(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): void {
+  const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext?.request.http?.headers : undefined;
+  const key = incoming?.get(IDEMPOTENCY_KEY_HEADER);
+  if (!key) return;
+  const http = (options.request.http ??= { method: 'POST', url: '', headers: new Headers() as never });
+  http.headers.set(IDEMPOTENCY_KEY_HEADER, key);
+}
+
 /**
  * A subgraph over HTTP. A subgraph answering 4xx with GraphQL errors (e.g. a literal that fails
  * its scalar) is the caller's problem: its first error goes on with its own message and code.
@@ -70,6 +87,7 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayResponse> {
+    forwardIdempotencyKey(options);
     try {
       const response = await super.process(options);
       if (response.data === undefined && !response.errors) throw new SubgraphUnavailableError('the subgraph answered JSON without data or errors', 'garbage');

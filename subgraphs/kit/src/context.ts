@@ -16,6 +16,8 @@ export interface BaseContext {
    * carry its province; subgraphs whose records lack it provide one (memoised per request).
    */
   provinceOfCommune?: (communeCode: string) => Promise<string | null>;
+  /** The client's `Idempotency-Key` header, forwarded by the gateway; writes run once per key (see `runWrite`). */
+  idempotencyKey?: string;
 }
 
 /** Creates the request-scoped part every subgraph shares: a fresh EM fork that counts its SQL. */

@@ -24,3 +24,4 @@ export * from './assemble';
 export * from './module';
 export * from './ids';
 export * from './availability';
+export * from './write';

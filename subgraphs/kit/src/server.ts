@@ -12,6 +12,9 @@ import type { BaseContext } from './context';
 import { identify, IdentityRefused } from './identity';
 
 /** What every subgraph package's `createSubgraph()` returns. It never listens, migrates or seeds. */
+/** The header a client names a write's idempotency key in (forwarded by the gateway), lower-case as Node gives it. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
 export interface Subgraph<TContext extends BaseContext = BaseContext> {
   name: string;
   schema: GraphQLSchema;
@@ -110,7 +113,12 @@ export async function serveSubgraph<TContext extends BaseContext>(
     },
     express.json({ limit: '10mb' }),
     expressMiddleware(subgraph.server, {
-      context: async ({ res }) => subgraph.createContext(res.locals.caller as Caller),
+      context: async ({ req, res }) => {
+        const ctx = subgraph.createContext(res.locals.caller as Caller);
+        const key = req.headers[IDEMPOTENCY_KEY_HEADER];
+        if (typeof key === 'string') ctx.idempotencyKey = key;
+        return ctx;
+      },
     }),
   );
   await new Promise<void>((resolve, reject) => {

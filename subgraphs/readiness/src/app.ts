@@ -1,17 +1,16 @@
-import { assembleSubgraph, type Subgraph, type SubgraphOptions } from '@kh02/subgraph-kit';
+import { assembleSubgraph, WRITE_ENTITIES, type Subgraph, type SubgraphOptions } from '@kh02/subgraph-kit';
 import { NAME } from './config';
 import { createReadinessContext, type ReadinessContext } from './context';
 import { migrations } from './migrations';
 import { Assessment } from './modules/assessment/assessment.entity';
 import { Criterion } from './modules/criterion/criterion.entity';
-import { ReportingCutoff } from './modules/cutoff/cutoff.entity';
 import { CommuneLocality } from './modules/locality/locality.entity';
 import { OnlineApplicationDay } from './modules/online-application/online-application.entity';
 import { SyncedRecordDay } from './modules/synced-record/synced-record.entity';
 import { buildReadinessSchema } from './schema';
 
 /** Entities, listed by hand. */
-export const entities = [Criterion, Assessment, CommuneLocality, ReportingCutoff, OnlineApplicationDay, SyncedRecordDay];
+export const entities = [Criterion, Assessment, CommuneLocality, OnlineApplicationDay, SyncedRecordDay, ...WRITE_ENTITIES];
 
 /** How to build the subgraph; defaults run on a laptop. */
 export type ReadinessOptions = SubgraphOptions;

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { createBaseContext, type BaseContext, type Caller } from '@kh02/subgraph-kit';
+import { ANONYMOUS, createBaseContext, type BaseContext, type Caller } from '@kh02/subgraph-kit';
 import { createAssessmentLoaders, type AssessmentLoaders } from './modules/assessment/assessment.loaders';
 import { createCriterionLoaders, type CriterionLoaders } from './modules/criterion/criterion.loaders';
 import { createCutoffLoaders, type CutoffLoaders } from './modules/cutoff/cutoff.loaders';
@@ -11,12 +11,13 @@ import { createSyncedRecordLoaders, type SyncedRecordLoaders } from './modules/s
 export type ReadinessLoaders = CriterionLoaders & CutoffLoaders & LocalityLoaders & AssessmentLoaders & OnlineApplicationLoaders & SyncedRecordLoaders;
 
 /** Makes every per-request loader of the readiness subgraph. */
-export function createReadinessLoaders(em: BaseContext['em']): ReadinessLoaders {
+export function createReadinessLoaders(em: BaseContext['em'], caller: Caller = ANONYMOUS): ReadinessLoaders {
   const criteria = createCriterionLoaders(em);
+  const localities = createLocalityLoaders(em);
   return {
     ...criteria,
-    ...createCutoffLoaders(em),
-    ...createLocalityLoaders(em),
+    ...createCutoffLoaders({ em, caller, provinceOfCommune: (code) => localities.provinceOfCommune.load(code) }),
+    ...localities,
     ...createAssessmentLoaders(em, criteria),
     ...createOnlineApplicationLoaders(em),
     ...createSyncedRecordLoaders(em),
@@ -31,6 +32,6 @@ export interface ReadinessContext extends BaseContext {
 /** Builds a request context: EM fork counting its SQL, fresh loaders, the caller. */
 export function createReadinessContext(orm: MikroORM, caller?: Caller): ReadinessContext {
   const base = createBaseContext(orm, caller);
-  const loaders = createReadinessLoaders(base.em);
+  const loaders = createReadinessLoaders(base.em, base.caller);
   return { ...base, loaders, provinceOfCommune: (code) => loaders.provinceOfCommune.load(code) };
 }

@@ -16,13 +16,15 @@ import { provinceReference } from './modules/province/province.reference';
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { ProvinceRef } from './modules/province/province.types';
 import { SyncedRecordStatsResolver } from './modules/synced-record/synced-record.resolver';
+import { RecordingResolver } from './modules/recording/recording.resolver';
+import { AuditLogResolver, CutoffPublication, CutoffPublicationResolver, writeReferences } from './modules/audit/audit.resolver';
 
 /** The readiness subgraph's schema, built from its resolver classes (listed by hand). */
 export function buildReadinessSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       // Country is reached only through `_entities`, so it is listed here to be part of the schema.
-      orphanedTypes: [CountryRef, ProvinceRef, CommuneRef, Criterion],
+      orphanedTypes: [CountryRef, ProvinceRef, CommuneRef, Criterion, CutoffPublication],
       resolvers: [
         CriterionResolver,
         CutoffResolver,
@@ -32,8 +34,11 @@ export function buildReadinessSchema(): Promise<GraphQLSchema> {
         CountryResolver,
         ProvinceResolver,
         CommuneResolver,
+        RecordingResolver,
+        AuditLogResolver,
+        CutoffPublicationResolver,
       ],
     },
-    { ...countryReference, ...provinceReference, ...communeReference, ...criterionReference },
+    { ...countryReference, ...provinceReference, ...communeReference, ...criterionReference, ...writeReferences },
   );
 }

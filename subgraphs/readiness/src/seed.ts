@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { generateReadiness } from './dataset/readiness';
 import { Assessment } from './modules/assessment/assessment.entity';
 import { Criterion, type CriterionCategory } from './modules/criterion/criterion.entity';
-import { ReportingCutoff } from './modules/cutoff/cutoff.entity';
+import { ReportingCutoff } from '@kh02/subgraph-kit';
 import { CommuneLocality } from './modules/locality/locality.entity';
 import { OnlineApplicationDay } from './modules/online-application/online-application.entity';
 import { SyncedRecordDay } from './modules/synced-record/synced-record.entity';
@@ -36,7 +36,17 @@ export async function seedReadiness(em: EntityManager, options: SeedOptions = {}
       data.cutoffs.map((at) => ({ at })),
     );
     await insert(CommuneLocality, data.localities);
-    await insert(Assessment, data.assessments);
+    // Each (commune, criterion) stream numbered 1, 2, … in order (the assessment's `version`).
+    const seen = new Map<string, number>();
+    await insert(
+      Assessment,
+      data.assessments.map((a) => {
+        const stream = `${a.communeCode}|${a.criterionCode}`;
+        const version = (seen.get(stream) ?? 0) + 1;
+        seen.set(stream, version);
+        return { ...a, version };
+      }),
+    );
     await insert(OnlineApplicationDay, data.onlineApplications);
     await insert(
       SyncedRecordDay,

@@ -1,4 +1,4 @@
-import { assembleSubgraph, type Subgraph, type SubgraphOptions } from '@kh02/subgraph-kit';
+import { assembleSubgraph, WRITE_ENTITIES, type Subgraph, type SubgraphOptions } from '@kh02/subgraph-kit';
 import { NAME } from './config';
 import { createTasksContext, type TasksContext } from './context';
 import { migrations } from './migrations';
@@ -9,11 +9,10 @@ import { Plan } from './modules/plan/plan.entity';
 import { ProgressReport } from './modules/progress/progress.entity';
 import { DEFAULT_THRESHOLDS, validateThresholds, type ProgressThresholds } from './modules/progress/progress.rule';
 import { Task } from './modules/task/task.entity';
-import { ReportingCutoff } from './modules/timeline/timeline.entity';
 import { buildTasksSchema } from './schema';
 
 /** Entities, listed by hand. */
-export const entities = [Plan, TaskGroup, Task, Locality, AssignmentEntity, ProgressReport, ReportingCutoff];
+export const entities = [Plan, TaskGroup, Task, Locality, AssignmentEntity, ProgressReport, ...WRITE_ENTITIES];
 
 /** How to build the subgraph; defaults run on a laptop. */
 export interface TasksOptions extends SubgraphOptions {

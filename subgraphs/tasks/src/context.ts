@@ -1,10 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { createBaseContext, type BaseContext, type Caller, type Timeline } from '@kh02/subgraph-kit';
+import DataLoader from 'dataloader';
+import { createBaseContext, createCutoffReader, type BaseContext, type Caller, type RecordLocality, type Timeline } from '@kh02/subgraph-kit';
+import { Locality } from './modules/locality/locality.entity';
 import { readLocalityIndex, type LocalityIndex } from './modules/locality/locality.loaders';
 import { createProgressLoaders, type ProgressLoaders } from './modules/progress/progress.loaders';
 import type { ProgressThresholds } from './modules/progress/progress.rule';
 import { memo, readCatalog, type Catalog } from './modules/task/task.loaders';
-import { createTimelineLoaders } from './modules/timeline/timeline.loaders';
 
 /** Everything one tasks request needs; made fresh per request. */
 export interface TasksContext extends BaseContext {
@@ -16,8 +17,11 @@ export interface TasksContext extends BaseContext {
   localities(): Promise<LocalityIndex>;
   /** Reporting cut-offs and the earliest valid moment (the kit's as-of rule), read once per request. */
   timeline(): Promise<Timeline>;
-  /** The moment a field is read at: `asOf`, or the latest cut-off; `BAD_USER_INPUT` before monitoring began. */
-  asOf(asOf: Date | null | undefined): Promise<Date>;
+  /**
+   * The moment a field is read at: `asOf`, or the latest cut-off; `BAD_USER_INPUT` before monitoring
+   * began; held back to the latest published cut-off for a caller who may not see `where`'s unpublished data.
+   */
+  asOf(asOf: Date | null | undefined, where?: RecordLocality): Promise<Date>;
   loaders: ProgressLoaders;
 }
 
@@ -26,9 +30,15 @@ export function createTasksContext(orm: MikroORM, thresholds: ProgressThresholds
   const base = createBaseContext(orm, caller);
   const catalog = memo(() => readCatalog(base.em));
   const localities = memo(() => readLocalityIndex(base.em));
-  const { timeline, asOf } = createTimelineLoaders(base.em);
+  const provinceOfCommune = new DataLoader<string, string | null>(async (codes) => {
+    const rows = await base.em.find(Locality, { code: { $in: [...codes] } }, { fields: ['code', 'provinceCode'] });
+    const byCode = new Map(rows.map((r) => [r.code, r.provinceCode]));
+    return codes.map((c) => byCode.get(c) ?? null);
+  });
+  const withProvinces = { ...base, provinceOfCommune: (code: string) => provinceOfCommune.load(code) };
+  const { timeline, asOf } = createCutoffReader(withProvinces);
   return {
-    ...base,
+    ...withProvinces,
     thresholds,
     catalog,
     localities,

@@ -21,4 +21,3 @@ export {
 export { listTasks, sortTasks, dueDateOf } from './modules/task/task.service';
 export { readCatalog, type Catalog } from './modules/task/task.loaders';
 export { coverageBands, rankByCoverage, provinceCoverages, countColours } from './modules/country/country.service';
-export { createTimelineLoaders, type TimelineLoaders } from './modules/timeline/timeline.loaders';

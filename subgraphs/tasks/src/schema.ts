@@ -13,6 +13,9 @@ import { ProvinceResolver } from './modules/province/province.resolver';
 import { TaskResolver } from './modules/task/task.resolver';
 import { ProgressReportResolver } from './modules/progress/progress.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
+import { PublicationResolver } from './modules/timeline/publication.resolver';
+import { ReportResolver } from './modules/report/report.resolver';
+import { AuditLogResolver, auditLogReference } from './modules/audit/audit.resolver';
 
 /** The tasks subgraph's schema, built from its resolver classes (listed by hand). */
 export function buildTasksSchema(): Promise<GraphQLSchema> {
@@ -28,10 +31,13 @@ export function buildTasksSchema(): Promise<GraphQLSchema> {
         CountryResolver,
         TimelineResolver,
         ProgressReportResolver,
+        ReportResolver,
+        PublicationResolver,
+        AuditLogResolver,
       ],
       // No field of this subgraph returns Country: it is reached only through _entities.
       orphanedTypes: [CountryRef],
     },
-    { ...countryReference, ...provinceReference, ...communeReference },
+    { ...countryReference, ...provinceReference, ...communeReference, ...auditLogReference },
   );
 }

@@ -7,7 +7,7 @@ import { Plan } from './modules/plan/plan.entity';
 import { ProgressReport } from './modules/progress/progress.entity';
 import type { ProgressState, TaskLevel } from './modules/progress/progress.enums';
 import { Task } from './modules/task/task.entity';
-import { ReportingCutoff } from './modules/timeline/timeline.entity';
+import { ReportingCutoff } from '@kh02/subgraph-kit';
 
 /** Options for seeding: the dataset's seed and the share of communes kept (tests use 0.1). */
 export interface SeedOptions {
@@ -19,6 +19,17 @@ const CHUNK = 500;
 
 async function insertChunked<T extends object>(tx: EntityManager, entity: new () => T, rows: readonly Partial<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await tx.insertMany(entity, rows.slice(i, i + CHUNK) as T[]);
+}
+
+/** Numbers each assignment's reports 1, 2, … in id order (`Assignment.version`); central tasks' reports have none. */
+function withVersions<R extends { assignmentId: number | null }>(reports: readonly R[]): (R & { version: number | null })[] {
+  const seen = new Map<number, number>();
+  return reports.map((r) => {
+    if (r.assignmentId == null) return { ...r, version: null };
+    const version = (seen.get(r.assignmentId) ?? 0) + 1;
+    seen.set(r.assignmentId, version);
+    return { ...r, version };
+  });
 }
 
 /**
@@ -52,7 +63,7 @@ export async function seedTasks(em: EntityManager, options: SeedOptions = {}): P
     await insertChunked(
       tx,
       ProgressReport,
-      data.reports.map((r) => ({ ...r, state: r.state as ProgressState })),
+      withVersions(data.reports).map((r) => ({ ...r, state: r.state as ProgressState })),
     );
     await tx.insertMany(
       ReportingCutoff,

@@ -124,7 +124,7 @@ export async function areaReadiness(
   asOf: Date | null | undefined,
   communeCount: number | undefined,
 ): Promise<AreaReadiness> {
-  const at = await loaders.asOf(asOf);
+  const at = await loaders.asOf(asOf, scope === NATION ? undefined : { province: scope });
   const ownCount = async () => {
     const counts = await loaders.communeCountsByProvince();
     return scope === NATION ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(scope) ?? 0);

@@ -1,4 +1,4 @@
-import { BadUserInputError, coverage, type Coverage } from '@kh02/subgraph-kit';
+import { BadUserInputError, coverage, knownAsOf, type Coverage } from '@kh02/subgraph-kit';
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import type { Criterion } from '../criterion/criterion.entity';
 import { dateParam, runQuery, toDate } from '../shared/sql';
@@ -130,5 +130,6 @@ export function latestAssessments(em: SqlEntityManager, asOf: Date, columns: str
   const knex = em.getKnex();
   return knex('readiness_assessment')
     .select([...columns, knex.raw('row_number() over (partition by commune_code, criterion_code order by assessed_at desc, id desc) as rn')])
-    .where('assessed_at', '<=', dateParam(em, asOf) as Knex.Value);
+    .where('assessed_at', '<=', dateParam(em, asOf) as Knex.Value)
+    .andWhere(knownAsOf(knex, 'recorded_at', dateParam(em, asOf)));
 }

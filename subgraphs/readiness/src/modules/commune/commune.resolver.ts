@@ -17,7 +17,7 @@ export class CommuneResolver {
     ),
   })
   async readiness(@Root() commune: CommuneRef, @Ctx() ctx: ReadinessContext, @Args() { asOf }: AsOfArgs): Promise<CommuneReadiness> {
-    const at = await ctx.loaders.asOf(asOf);
+    const at = await ctx.loaders.asOf(asOf, { commune: commune.code });
     const [catalogue, findings] = await Promise.all([
       ctx.loaders.criteriaCatalogue(),
       ctx.loaders.latestFindingsByCommune.load({ communeCode: commune.code, asOf: at }),

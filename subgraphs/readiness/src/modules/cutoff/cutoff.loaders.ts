@@ -1,13 +1,12 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { createAsOfReader } from '@kh02/subgraph-kit';
-import { ReportingCutoff } from './cutoff.entity';
+import { createCutoffReader, type BaseContext } from '@kh02/subgraph-kit';
 
 /**
  * Per-request cut-off loaders: the cut-offs are read once per request, in one statement, from this
- * subgraph's database; the as-of rule (default, earliest) is the kit's (`timelineOf`, `asOfFrom`).
+ * subgraph's database; the as-of rule (default, earliest, what a caller may see past the latest
+ * published cut-off) is the kit's (`createCutoffReader`).
  */
-export function createCutoffLoaders(em: EntityManager) {
-  const { timeline, asOf } = createAsOfReader(async () => (await em.find(ReportingCutoff, {}, { orderBy: { at: 'asc' } })).map((r) => r.at));
+export function createCutoffLoaders(ctx: Pick<BaseContext, 'em' | 'caller' | 'provinceOfCommune'>) {
+  const { timeline, asOf } = createCutoffReader(ctx);
   /** Every reporting cut-off, oldest first (memoised for the request). */
   const reportingCutoffs = async (): Promise<Date[]> => (await timeline()).cutoffs;
   return { reportingCutoffs, timeline, asOf };

@@ -18,4 +18,12 @@ export class SyncedRecordDay {
 
   @Property({ type: 'integer' })
   records: number;
+
+  /** When the platform recorded this day (an import); null for the default dataset. */
+  @Property({ type: 'datetime', nullable: true })
+  recordedAt: Date | null = null;
+
+  /** Why the day was replaced (a correction); null otherwise. */
+  @Property({ type: 'text', nullable: true })
+  correctionReason: string | null = null;
 }

@@ -27,6 +27,14 @@ export class AssignmentResolver {
     return a.id;
   }
 
+  @FieldResolver(() => Int, {
+    description:
+      "How many progress reports the assignment has, recorded so far — whatever `asOf` (the stream's version, not a reading at a moment). Send it as `expectedVersion` to reportProgress so that a report written against an older state is refused with CONFLICT.",
+  })
+  version(@Root() a: AssessedAssignment, @Ctx() ctx: TasksContext): Promise<number> {
+    return ctx.loaders.assignmentVersions.load(a.id);
+  }
+
   @FieldResolver(() => Task, { description: 'The task assigned.' })
   task(@Root() a: AssessedAssignment): Task {
     return a.task;

@@ -13,7 +13,7 @@ export class CommuneResolver {
     description: whenUnavailable('tasks', "The commune's own colour at `asOf`, from its commune-level assignments (see `ProgressStatus`)."),
   })
   async progressStatus(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<ProgressStatus> {
-    return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).colour as ProgressStatus;
+    return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf, { commune: commune.code }) })).colour as ProgressStatus;
   }
 
   @FieldResolver(() => Boolean, {
@@ -24,7 +24,7 @@ export class CommuneResolver {
     ),
   })
   async countsAsGreen(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<boolean> {
-    return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).countsAsGreen;
+    return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf, { commune: commune.code }) })).countsAsGreen;
   }
 
   @FieldResolver(() => Date, {
@@ -32,7 +32,7 @@ export class CommuneResolver {
     description: whenUnavailable('tasks', 'When the commune last reported progress on any assignment, at or before `asOf`; null if it never had.'),
   })
   async lastReportedAt(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<Date | null> {
-    return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf) })).lastReportedAt;
+    return (await ctx.loaders.localityProgress.load({ code: commune.code, asOf: await ctx.asOf(asOf, { commune: commune.code }) })).lastReportedAt;
   }
 
   @FieldResolver(() => [Assignment], {
@@ -43,6 +43,6 @@ export class CommuneResolver {
     ),
   })
   async assignments(@Root() commune: CommuneRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<AssessedAssignment[]> {
-    return ctx.loaders.assignmentsOfLocality.load({ code: commune.code, asOf: await ctx.asOf(asOf) });
+    return ctx.loaders.assignmentsOfLocality.load({ code: commune.code, asOf: await ctx.asOf(asOf, { commune: commune.code }) });
   }
 }

@@ -1,5 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import { raw } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import { ProgressReport } from './progress.entity';
 import type { LocalityIndex } from '../locality/locality.loaders';
 import type { Catalog } from '../task/task.loaders';
 import { TaskLevel } from './progress.enums';
@@ -163,7 +165,20 @@ export function createProgressLoaders({ em, catalog, localities, thresholds }: P
     );
   };
 
+  /** Each assignment's version: the number of its reports recorded so far (whatever the moment read at). One statement per batch. */
+  const assignmentVersions = new DataLoader<number, number>(async (ids) => {
+    const rows = await em
+      .createQueryBuilder(ProgressReport)
+      .select(['assignmentId', raw('max(version) as v')])
+      .where({ assignmentId: { $in: [...ids] } })
+      .groupBy('assignmentId')
+      .execute<{ assignmentId: number; v: unknown }[]>('all');
+    const byId = new Map(rows.map((r) => [Number(r.assignmentId), r.v == null ? 0 : Number(r.v)]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  });
+
   return {
+    assignmentVersions,
     assignmentsOfLocality,
     assignmentsOfProvince,
     assignmentsOfTask,

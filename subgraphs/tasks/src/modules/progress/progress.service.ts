@@ -1,4 +1,4 @@
-import type { RecordLocality } from '@kh02/subgraph-kit';
+import { knownAsOf, type RecordLocality } from '@kh02/subgraph-kit';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { Task } from '../task/task.entity';
 import { ProgressState, TaskLevel } from './progress.enums';
@@ -13,6 +13,10 @@ export interface ReportRow {
   percent: number;
   reportedAt: Date;
   reportedBy: string;
+  version: number | null;
+  recordedAt: Date | null;
+  correctionReason: string | null;
+  note?: string | null;
   /** Where the report belongs, for the access check on `reportedBy`; absent = a central task's (national readers only). */
   locality?: RecordLocality;
 }
@@ -36,7 +40,7 @@ export interface AssessedAssignment extends AssignmentRow {
 
 /** Which assignments to read: those whose column is one of the values (all assignments when null). */
 export interface AssignmentScope {
-  column: 'locality_code' | 'province_code' | 'task_code';
+  column: 'locality_code' | 'province_code' | 'task_code' | 'id';
   values: readonly string[];
 }
 
@@ -60,6 +64,10 @@ interface RawReport {
   percent: number;
   reported_at: unknown;
   reported_by: string;
+  version: number | null;
+  recorded_at: unknown;
+  correction_reason: string | null;
+  note?: string | null;
 }
 
 function toReport(r: RawReport): ReportRow {
@@ -71,6 +79,10 @@ function toReport(r: RawReport): ReportRow {
     percent: Number(r.percent),
     reportedAt: toDate(r.reported_at),
     reportedBy: r.reported_by,
+    version: r.version == null ? null : Number(r.version),
+    recordedAt: r.recorded_at == null ? null : toDate(r.recorded_at),
+    correctionReason: r.correction_reason ?? null,
+    note: r.note ?? null,
   };
 }
 
@@ -86,6 +98,7 @@ export async function readAssignments(em: EntityManager, asOf: Date, scope: Assi
     .select('r2.id')
     .whereRaw('r2.assignment_id = a.id')
     .andWhere('r2.reported_at', '<=', dbTime(em, asOf) as never)
+    .andWhere(knownAsOf(knex, 'r2.recorded_at', dbTime(em, asOf)))
     .orderBy([
       { column: 'r2.reported_at', order: 'desc' },
       { column: 'r2.id', order: 'desc' },
@@ -104,6 +117,10 @@ export async function readAssignments(em: EntityManager, asOf: Date, scope: Assi
       'r.percent',
       'r.reported_at',
       'r.reported_by',
+      'r.version',
+      'r.recorded_at',
+      'r.correction_reason',
+      'r.note',
     )
     .orderBy('a.id');
   if (scope) query.whereIn(`a.${scope.column}`, [...scope.values]);
@@ -129,6 +146,10 @@ export async function readAssignments(em: EntityManager, asOf: Date, scope: Assi
               percent: Number(r.percent),
               reportedAt: toDate(r.reported_at),
               reportedBy: r.reported_by,
+              version: r.version == null ? null : Number(r.version),
+              recordedAt: r.recorded_at == null ? null : toDate(r.recorded_at),
+              correctionReason: r.correction_reason ?? null,
+              note: r.note ?? null,
             },
     };
   }
@@ -143,8 +164,9 @@ export async function readReports(
 ): Promise<ReportRow[]> {
   const query = em
     .getKnex()('progress_report')
-    .select('id', 'task_code', 'assignment_id', 'state', 'percent', 'reported_at', 'reported_by')
+    .select('id', 'task_code', 'assignment_id', 'state', 'percent', 'reported_at', 'reported_by', 'version', 'recorded_at', 'correction_reason', 'note')
     .where('reported_at', '<=', dbTime(em, asOf) as never)
+    .andWhere(knownAsOf(em.getKnex(), 'recorded_at', dbTime(em, asOf)))
     .orderBy([{ column: 'reported_at' }, { column: 'id' }]);
   if ('assignmentIds' in scope) {
     if (scope.assignmentIds.length === 0) return [];

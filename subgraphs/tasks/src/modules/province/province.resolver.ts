@@ -29,7 +29,7 @@ export class ProvinceResolver {
     ),
   })
   async progressStatus(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<ProgressStatus> {
-    const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf) });
+    const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf, { province: province.code }) });
     return summary.colour as ProgressStatus;
   }
 
@@ -42,7 +42,7 @@ export class ProvinceResolver {
     ),
   })
   async greenCoverage(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<Coverage> {
-    const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf) });
+    const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf, { province: province.code }) });
     // Through the gateway communeCount always arrives (@requires); called directly without it, the register's count stands in.
     const denominator = province.communeCount ?? (await ctx.localities()).communesByProvince.get(province.code) ?? 0;
     return greenCoverageOver(summary.greenCommunes, denominator, `Province ${province.code}`);
@@ -62,7 +62,7 @@ export class ProvinceResolver {
     @Args() { first, after }: PageArgs,
   ): Promise<Page<Task>> {
     const page = pageRequest(first, after);
-    const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf) });
+    const summary = await ctx.loaders.provinceSummary.load({ code: province.code, asOf: await ctx.asOf(asOf, { province: province.code }) });
     const { taskByCode } = await ctx.catalog();
     const tasks = summary.overdueTaskCodes.map((c) => taskByCode.get(c)!);
     return pageOf(sortTasks(tasks, { field: TaskOrderField.DEADLINE, direction: SortDirection.ASC }), page);
@@ -73,6 +73,6 @@ export class ProvinceResolver {
     description: whenUnavailable('tasks', "The province's own (province-level) assignments, in assignment order, with their progress at `asOf`."),
   })
   async assignments(@Root() province: ProvinceRef, @Ctx() ctx: TasksContext, @Args() { asOf }: AsOfArgs): Promise<AssessedAssignment[]> {
-    return ctx.loaders.assignmentsOfLocality.load({ code: province.code, asOf: await ctx.asOf(asOf) });
+    return ctx.loaders.assignmentsOfLocality.load({ code: province.code, asOf: await ctx.asOf(asOf, { province: province.code }) });
   }
 }
