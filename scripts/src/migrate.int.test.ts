@@ -62,6 +62,19 @@ describe('npm run migrate', () => {
     expect(second.map((r) => [r.subgraph, r.applied.length, formatResult(r).endsWith('up to date')])).toEqual(SUBGRAPHS.map((s) => [s.name, 0, true]));
   });
 
+  it('seeds PostgreSQL with its sequences past the seeded ids, so the next insert gets a fresh id', async () => {
+    const db = await createTestDatabase('migrate_seq_tasks', ON_PG);
+    databases.push(db);
+    const [result] = await runMigrations({ seed: true, only: ['tasks'] }, { TASKS_DATABASE_URL: db.url });
+    expect(result.seeded).toBe(true);
+    const [{ max_id, next }] = await queryPostgres<{ max_id: number; next: string }>(
+      db.url,
+      "select (select max(id) from progress_report) as max_id, nextval(pg_get_serial_sequence('progress_report', 'id')) as next",
+    );
+    expect(max_id).toBeGreaterThan(1000);
+    expect(Number(next)).toBe(max_id + 1);
+  });
+
   it('migrates and seeds SQLite files under DATA_DIR; a second run seeds nothing', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kh02-migrate-'));
     try {

@@ -11,7 +11,7 @@
  * usage mistake.
  */
 import { SUBGRAPHS, databaseUrlVariable, type SubgraphEntry } from '@kh02/common';
-import { loadDatabaseTuning, pendingMigrations, REPO_ROOT, subgraphModuleOf, type DatabaseTuning } from '@kh02/subgraph-kit';
+import { loadDatabaseTuning, pendingMigrations, REPO_ROOT, subgraphModuleOf, syncSequences, type DatabaseTuning } from '@kh02/subgraph-kit';
 import path from 'node:path';
 
 /** What to do, from the command line. */
@@ -79,6 +79,8 @@ export async function runMigrations(request: MigrateRequest, env: NodeJS.Process
       const applied = (await subgraph.orm.getMigrator().up()).map((m) => m.name);
       if (applied.length !== pending.length) throw new Error(`${entry.name}: expected to apply ${pending.length} migration(s), applied ${applied.length}.`);
       const seeded = request.seed ? await descriptor.seed(subgraph.orm.em.fork()) : false;
+      // The seed writes explicit ids: PostgreSQL's sequences must move past them before any write.
+      if (seeded) await syncSequences(subgraph.orm);
       results.push({ subgraph: entry.name, database: describe(databaseUrl, dataDir, entry.name), applied, seeded });
     } finally {
       await subgraph.close();

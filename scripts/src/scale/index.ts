@@ -397,7 +397,7 @@ async function main(): Promise<number> {
           if (attempt > 0) await sleep(250 * attempt);
           const { answer, ok } = await send('write', 'gateway', GATEWAY_FRONTEND, WRITE(withVersion), { input }, { 'idempotency-key': idempotencyKey });
           if (ok) ack = answer.body?.data?.reportProgress;
-          else lastError = failureOf(answer) ?? '';
+          else lastError = `${failureOf(answer)} ${JSON.stringify(answer.body?.errors?.[0]?.extensions ?? {})} (sent expectedVersion ${a.version})`;
           const code = answer.body?.errors?.[0]?.extensions?.code;
           if (!ok && code && !['SUBGRAPH_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE'].includes(code)) break;
         }

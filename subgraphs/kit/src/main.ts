@@ -2,7 +2,7 @@ import { exitOnUnsupportedNode } from '@kh02/common';
 import pino from 'pino';
 import type { SubgraphConfig } from './config';
 import type { EntityManager } from '@mikro-orm/core';
-import { assertMigrated, migrate } from './orm';
+import { assertMigrated, migrate, syncSequences } from './orm';
 import type { ServedSubgraph, Subgraph } from './server';
 
 /**
@@ -22,7 +22,9 @@ export async function prepareDatabase(
     return false;
   }
   await migrate(subgraph.orm);
-  return config.seed ? seed(subgraph.orm.em.fork()) : false;
+  const seeded = config.seed ? await seed(subgraph.orm.em.fork()) : false;
+  if (seeded) await syncSequences(subgraph.orm);
+  return seeded;
 }
 
 /** What a subgraph's `main.ts` starts. */

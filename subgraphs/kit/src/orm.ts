@@ -169,6 +169,26 @@ export async function assertMigrated(orm: MikroORM, subgraph: string): Promise<v
   }
 }
 
+/**
+ * After rows were inserted with explicit ids (the seed does), moves every PostgreSQL serial
+ * sequence of the schema past the largest id in its column, so the next insert that lets the
+ * database choose the id does not collide with a seeded row. SQLite needs nothing (its rowid
+ * follows the largest id). Idempotent.
+ */
+export async function syncSequences(orm: MikroORM): Promise<void> {
+  if ((orm.config.get('driver') as unknown) !== PostgreSqlDriver) return;
+  await orm.em.fork().getConnection().execute(`do $$
+declare r record;
+begin
+  for r in select c.table_name, c.column_name, pg_get_serial_sequence(format('%I', c.table_name), c.column_name) as seq
+             from information_schema.columns c
+            where c.table_schema = current_schema() and c.column_default like 'nextval(%'
+  loop
+    execute format('select setval(%L, coalesce((select max(%I) from %I), 0) + 1, false)', r.seq, r.column_name, r.table_name);
+  end loop;
+end $$`);
+}
+
 /** Applies pending migrations; returns their names. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const done = await orm.getMigrator().up();

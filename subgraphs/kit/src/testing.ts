@@ -5,7 +5,7 @@ import { scopesOfRoles, type Caller, type Role } from '@kh02/common';
 import type { BaseContext } from './context';
 import { schemaDrift } from './migration';
 import type { SubgraphModule } from './module';
-import { migrate } from './orm';
+import { migrate, syncSequences } from './orm';
 import type { Subgraph } from './server';
 
 /** True when this test run must use PostgreSQL (CI sets `KH02_TEST_DB=postgres`). */
@@ -97,6 +97,7 @@ export async function startTestSubgraph<TContext extends BaseContext>(
   try {
     await migrate(subgraph.orm);
     await seed(subgraph.orm.em.fork(), { fraction });
+    await syncSequences(subgraph.orm);
     await subgraph.server.start();
   } catch (error) {
     await subgraph.close();
