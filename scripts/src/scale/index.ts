@@ -35,7 +35,7 @@ import path from 'node:path';
 import { formatResult, runMigrations } from '../migrate';
 import { checkPortFree, subgraphService } from '../start';
 import { ensureHaproxy, haproxyConfig, type Balanced } from './haproxy';
-import { summaryLine, tally, type AckedWrite, type Kill, type Outcome } from './verdict';
+import { inFlightOnKill, summaryLine, tally, type AckedWrite, type Kill, type Outcome } from './verdict';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const HOST = '127.0.0.1';
@@ -463,6 +463,12 @@ async function main(): Promise<number> {
     );
     log(`kills: ${kills.map((k) => `${k.process} (back in ${(((k.readyAt ?? k.at) - k.at) / 1000).toFixed(1)} s)`).join(', ')}`);
     log(`failed: ${t.failed}, all in flight on a killed process: ${t.failedInFlight}; unexplained: ${t.unexplained.length}`);
+    for (const o of outcomes.filter((x) => !x.ok && inFlightOnKill(x, kills))) {
+      const k = kills.find((x) => o.start <= x.at && x.at <= o.end)!;
+      log(
+        `  in flight when ${k.process} was killed: ${o.kind} → ${o.target}: ${o.error} (${o.start - started0}–${o.end - started0} ms, kill at ${k.at - started0} ms)`,
+      );
+    }
     for (const o of t.unexplained.slice(0, 10)) log(`  unexplained ${o.kind} → ${o.target}: ${o.error} (${o.start - started0}–${o.end - started0} ms)`);
     for (const s of stale.slice(0, 10)) log(`  stale: ${s}`);
     for (const w of acked.filter((x) => rowsByNote.get(x.note) !== 1).slice(0, 10))
