@@ -377,8 +377,9 @@ async function main(): Promise<number> {
     };
     const writer = async (w: number) => {
       for (let seq = 0; !stopLoad; seq++) {
-        const a = owned[w][seq % owned[w].length];
-        if (a.percent >= 99) continue;
+        const open = owned[w].filter((x) => x.percent < 99);
+        if (open.length === 0) return; // every assignment it owns is at 99 %: nothing left to report
+        const a = open[seq % open.length];
         const percent = a.percent + 1;
         const note = `scale ${run} w${w} #${seq}`;
         const idempotencyKey = `scale-${run}-w${w}-${seq}`;
