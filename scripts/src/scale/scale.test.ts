@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { findHaproxy, haproxyConfig } from './haproxy';
+import { haproxyConfig } from './haproxy';
 import { parseScaleArgs } from './index';
 import { inFlightOnKill, lostWrites, summaryLine, tally, type AckedWrite, type Outcome } from './verdict';
 
@@ -67,13 +63,5 @@ describe('HAProxy configuration', () => {
     );
     expect(cfg).toContain('  option httpchk GET /health');
     expect(cfg).toContain('retry-on conn-failure empty-response');
-  });
-
-  it('is accepted by haproxy -c (HAProxy is installed here; test:scale installs it in CI)', () => {
-    const bin = findHaproxy();
-    expect(bin).toBeDefined();
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'kh02-haproxy-')), 'haproxy.cfg');
-    writeFileSync(file, haproxyConfig(services));
-    expect(execFileSync(bin!, ['-c', '-f', file], { encoding: 'utf8' })).toMatch(/Configuration file is valid/);
   });
 });
