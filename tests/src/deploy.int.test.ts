@@ -292,6 +292,16 @@ describe('deploy/ matches what the services read', () => {
         expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
       }
     }
+    // Files mounted from the repository exist, and PostgreSQL creates the databases the URLs name.
+    for (const volume of services.postgres.volumes as string[]) {
+      const [source] = volume.split(':');
+      if (source.startsWith('.')) expect({ source, exists: existsSync(path.join(DEPLOY, source)) }).toEqual({ source, exists: true });
+    }
+    const init = readFileSync(path.join(DEPLOY, 'postgres/init.sql'), 'utf8');
+    for (const s of SUBGRAPHS) {
+      const database = new URL(resolve(services[s.name].environment).DATABASE_URL).pathname.slice(1);
+      expect(init).toContain(`CREATE DATABASE ${database} `);
+    }
     // The gateway calls each subgraph by its compose service name, on the port that subgraph listens on.
     const gatewayEnv = services.gateway.environment;
     for (const s of SUBGRAPHS) {
