@@ -29,7 +29,7 @@ const REPORT = `mutation($input: ReportProgressInput!) { reportProgress(input: $
   report { id percent state version reportedAt recordedAt correctionReason note } } }`;
 const ASSIGNMENTS = `query($c: ID!, $asOf: AsOf) { commune(code: $c) { assignments(asOf: $asOf) { number version asOf percent lastReport { id percent } } } }`;
 const HANOI_JULY = `{ province(code: "01") { onlineApplications(from: "2025-07-01", to: "2025-07-31") { onlineSubmissionRate { percent } onlineResultRate { percent } received } } }`;
-const IMPORT_APPS = `mutation($rows: [OnlineApplicationRowInput!]!, $reason: String) { importOnlineApplications(rows: $rows, reason: $reason) { accepted written corrected rowErrors { row field message } } }`;
+const IMPORT_APPS = `mutation($rows: [OnlineApplicationRowInput!]!, $reason: String) { importOnlineApplications(rows: $rows, reason: $reason) { accepted written corrected replayed rowErrors { row field message } } }`;
 const IMPORT_SYNCED = `mutation($rows: [SyncedRecordRowInput!]!, $reason: String) { importSyncedRecords(rows: $rows, reason: $reason) { accepted written corrected rowErrors { row field message } } }`;
 const RECORD = `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { assessment { id communeCode criterion { code } met note version correctionReason } } }`;
 const AUDIT = `query($filter: AuditLogFilter, $first: Int) { auditLog(first: $first, filter: $filter) {
@@ -260,9 +260,9 @@ describe('imports (partner systems)', () => {
       { provinceCode: '04', date: '2025-08-01', received: 100, submittedOnline: 40, resultsOnline: 6 },
     ];
     const r = await p.query(IMPORT_APPS, { rows }, bearer(partner, 'apps-batch-1'));
-    expect(r.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [] });
+    expect(r.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [], replayed: false });
     const replay = await p.query(IMPORT_APPS, { rows }, bearer(partner, 'apps-batch-1'));
-    expect(replay.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [] });
+    expect(replay.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [], replayed: true });
     const august = await p.query(`{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-01") { received submittedOnline } } }`);
     expect(august.data.province.onlineApplications).toEqual({ received: 1000, submittedOnline: 400 });
     const resent = await p.query(IMPORT_APPS, { rows: [rows[0]] }, bearer(partner));
@@ -270,7 +270,7 @@ describe('imports (partner systems)', () => {
     const noReason = await p.query(IMPORT_APPS, { rows: [{ ...rows[1], received: 120 }] }, bearer(admin));
     expect(noReason.data.importOnlineApplications.rowErrors[0].field).toBe('reason');
     const corrected = await p.query(IMPORT_APPS, { rows: [{ ...rows[1], received: 120 }], reason: 'the partner re-counted' }, bearer(admin));
-    expect(corrected.data.importOnlineApplications).toEqual({ accepted: true, written: 0, corrected: 1, rowErrors: [] });
+    expect(corrected.data.importOnlineApplications).toEqual({ accepted: true, written: 0, corrected: 1, rowErrors: [], replayed: false });
   });
 
   it('importSyncedRecords: all or none, rights by scope', async () => {

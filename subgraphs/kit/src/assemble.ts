@@ -26,6 +26,8 @@ export interface SubgraphOptions {
   debugSql?: boolean;
   /** PostgreSQL pool, statement timeout and TLS (a subgraph's config carries them as `database`). */
   database?: Readonly<DatabaseTuning>;
+  /** How long an Idempotency-Key is remembered, in hours; default 24. */
+  idempotencyTtlHours?: number;
 }
 
 /**
@@ -60,7 +62,11 @@ export async function assembleSubgraph<TContext extends BaseContext>(
     schema,
     server,
     orm,
-    createContext: (caller?: Caller) => parts.createContext(orm, caller),
+    createContext: (caller?: Caller) => {
+      const ctx = parts.createContext(orm, caller);
+      if (options.idempotencyTtlHours !== undefined) ctx.idempotencyTtlHours = options.idempotencyTtlHours;
+      return ctx;
+    },
     async close() {
       try {
         await stopServer(server);

@@ -23,6 +23,8 @@ export interface SubgraphConfig {
   /** Seed the default dataset on boot when the database is empty. */
   seed: boolean;
   debugSql: boolean;
+  /** How long an Idempotency-Key is remembered, in hours (IDEMPOTENCY_TTL_HOURS, default 24). */
+  idempotencyTtlHours: number;
   /** PostgreSQL connection settings (pool, statement timeout, TLS); ignored on SQLite. */
   database: Readonly<DatabaseTuning>;
 }
@@ -62,6 +64,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
       NODE_ENV: str({ default: 'development' }),
       SEED: bool({ default: true }),
       DEBUG_SQL: bool({ default: false }),
+      IDEMPOTENCY_TTL_HOURS: num({ default: 24, desc: 'How long an Idempotency-Key is remembered, in hours' }),
     },
     {
       // Throw (runSubgraphMain prints it and exits) rather than envalid's default of exiting the process.
@@ -71,6 +74,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
       },
     },
   );
+  if (!(e.IDEMPOTENCY_TTL_HOURS > 0)) throw new Error('IDEMPOTENCY_TTL_HOURS must be a positive number of hours.');
   const production = e.NODE_ENV === 'production';
   const config: SubgraphConfig = {
     name,
@@ -83,6 +87,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: NodeJ
     production,
     seed: e.SEED,
     debugSql: e.DEBUG_SQL,
+    idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
     database: loadDatabaseTuning(env, production),
   };
   if (config.production && !config.gatewaySecret) {

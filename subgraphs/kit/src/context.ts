@@ -18,6 +18,8 @@ export interface BaseContext {
   provinceOfCommune?: (communeCode: string) => Promise<string | null>;
   /** The client's `Idempotency-Key` header, forwarded by the gateway; writes run once per key (see `runWrite`). */
   idempotencyKey?: string;
+  /** How long idempotency keys are remembered, in hours (IDEMPOTENCY_TTL_HOURS); default 24. */
+  idempotencyTtlHours?: number;
 }
 
 /** Creates the request-scoped part every subgraph shares: a fresh EM fork that counts its SQL. */

@@ -74,7 +74,14 @@ export async function seedTasks(em: EntityManager, options: SeedOptions = {}): P
     if (connection.getPlatform().getDefaultSchemaName() === 'public') {
       // Ids were given explicitly (they tie reports to assignments): move the sequences past them.
       for (const table of ['assignment', 'progress_report', 'reporting_cutoff']) {
-        await connection.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 1) from ${table}))`);
+        // Inside the seeding transaction (tx.execute): another connection would not see the rows yet and
+        // would set the sequence back to 1, so the first write after seeding would collide on an id.
+        await connection.execute(
+          `select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 1) from ${table}))`,
+          [],
+          'all',
+          tx.getTransactionContext(),
+        );
       }
     }
     return true;

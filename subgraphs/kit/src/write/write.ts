@@ -142,7 +142,9 @@ async function storedAnswer<R>(em: SqlEntityManager, subject: string, key: strin
       `This Idempotency-Key was used for another request (${found.operation === spec.operation ? 'another input' : found.operation}): use a new key for a new request.`,
     );
   }
-  return JSON.parse(found.response) as R;
+  const answer = JSON.parse(found.response) as R;
+  // Said in the answer, so that a client (npm run import) can tell "written now" from "written before".
+  return answer && typeof answer === 'object' && !Array.isArray(answer) ? ({ ...answer, replayed: true } as R) : answer;
 }
 
 /** Attempts at a write whose writer named no `expectedVersion` and lost a version race. */
@@ -197,9 +199,9 @@ export async function runWrite<R>(ctx: BaseContext, spec: WriteSpec, work: (em: 
         }
         if (key) {
           const now = new Date();
-          const ttl = (spec.ttlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3600_000;
-          // An expired record under this key is replaced: the key may be used afresh.
-          await em.nativeDelete(IdempotencyRecord, { subject, key, expiresAt: { $lte: now } });
+          const ttl = (spec.ttlHours ?? ctx.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3600_000;
+          // Expired keys go (by the expires_at index), this one's included: a key may be used afresh once expired.
+          await em.nativeDelete(IdempotencyRecord, { expiresAt: { $lte: now } });
           em.persist(
             Object.assign(new IdempotencyRecord(), {
               subject,
@@ -255,11 +257,20 @@ export async function insertVersioned<T extends object>(
   em: SqlEntityManager,
   options: {
     stream: string;
+    /**
+     * The row standing for the stream, locked (`select … for update`) before its version is read, so
+     * that concurrent writers of one stream queue on PostgreSQL instead of racing; on SQLite the
+     * transaction already holds the database's one connection.
+     */
+    lock?: { table: string; where: Record<string, string | number> };
     expectedVersion: number | null | undefined;
     currentVersion: (em: SqlEntityManager) => Promise<number>;
     row: (version: number) => T;
   },
 ): Promise<{ row: T; version: number; previousVersion: number }> {
+  if (options.lock && em.getPlatform().getDefaultSchemaName() === 'public') {
+    await em.execute(em.getKnex()(options.lock.table).select(Object.keys(options.lock.where)).where(options.lock.where).forUpdate(), [], 'all');
+  }
   const current = await options.currentVersion(em);
   if (options.expectedVersion != null && options.expectedVersion !== current) {
     throw new ConflictError(

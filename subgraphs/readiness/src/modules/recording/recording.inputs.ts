@@ -1,4 +1,4 @@
-import { ImportRowError, LocalDetail, type RecordLocality } from '@kh02/subgraph-kit';
+import { LocalDetail, type RecordLocality } from '@kh02/subgraph-kit';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Criterion } from '../criterion/criterion.entity';
 
@@ -112,19 +112,4 @@ export class SyncedRecordRowInput {
 
   @Field(() => Int, { description: 'Records synchronised that day, 0 or more.' })
   count: number;
-}
-
-@ObjectType({ description: 'The answer to an import: all rows written, or none (then every bad row is in `rowErrors`).' })
-export class ImportResult {
-  @Field({ description: 'True when every row was written; false when any row was refused and nothing was written.' })
-  accepted: boolean;
-
-  @Field(() => Int, { description: 'Rows written as new days (0 when refused).' })
-  written: number;
-
-  @Field(() => Int, { description: 'Rows that replaced a stored day, as corrections with the `reason` given (0 when refused).' })
-  corrected: number;
-
-  @Field(() => [ImportRowError], { description: 'Every refused row, in row order; empty when accepted.' })
-  rowErrors: ImportRowError[];
 }

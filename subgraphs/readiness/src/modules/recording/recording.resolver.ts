@@ -1,16 +1,9 @@
-import { globalId } from '@kh02/subgraph-kit';
+import { globalId, ImportResult } from '@kh02/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ReadinessContext } from '../../context';
 import { Assessment } from '../assessment/assessment.entity';
-import {
-  AssessmentRecord,
-  ImportResult,
-  OnlineApplicationRowInput,
-  RecordAssessmentInput,
-  RecordAssessmentPayload,
-  SyncedRecordRowInput,
-} from './recording.inputs';
-import { importOnlineApplications, importSyncedRecords, recordAssessment } from './recording.service';
+import { AssessmentRecord, OnlineApplicationRowInput, RecordAssessmentInput, RecordAssessmentPayload, SyncedRecordRowInput } from './recording.inputs';
+import { importAssessments, importOnlineApplications, importSyncedRecords, recordAssessment } from './recording.service';
 
 const EXACTLY_ONCE =
   'Send an `Idempotency-Key` header to make a retry safe: the same key and input return the first answer without writing again; the same key with another input is IDEMPOTENCY_KEY_REUSED. Every write and refusal is in `auditLog`.';
@@ -66,5 +59,15 @@ export class RecordingResolver {
     @Ctx() ctx: ReadinessContext,
   ): Promise<ImportResult> {
     return importSyncedRecords(ctx, rows, reason) as Promise<ImportResult>;
+  }
+
+  @Mutation(() => ImportResult, {
+    description: `Appends many assessments at once, all or none (what \`npm run import -- --kind assessments\` sends): each row follows recordAssessment's rules (rights, versions, corrections); when any row is refused nothing is written and \`rowErrors\` lists every refused row with the field at fault ("row" for a refusal of the row as a whole: FORBIDDEN, CONFLICT). At most 1000 rows per request. ${EXACTLY_ONCE}`,
+  })
+  importAssessments(
+    @Arg('rows', () => [RecordAssessmentInput], { description: 'The findings, appended in row order.' }) rows: RecordAssessmentInput[],
+    @Ctx() ctx: ReadinessContext,
+  ): Promise<ImportResult> {
+    return importAssessments(ctx, rows) as Promise<ImportResult>;
   }
 }

@@ -8,7 +8,9 @@ import {
   ForbiddenError,
   insertVersioned,
   latestCutoff,
-  MAX_IMPORT_ROWS,
+  checkImportSize,
+  rowField,
+  type ImportReceipt,
   MONITORING_START,
   RowErrors,
   RowsRejected,
@@ -19,8 +21,8 @@ import {
   writeMoment,
   type AuditDraft,
   type Caller,
-  type ImportRowError,
 } from '@kh02/subgraph-kit';
+import { GraphQLError } from 'graphql';
 import type { ReadinessContext } from '../../context';
 import { Assessment } from '../assessment/assessment.entity';
 import { Criterion } from '../criterion/criterion.entity';
@@ -33,14 +35,6 @@ import type { OnlineApplicationRowInput, RecordAssessmentInput, SyncedRecordRowI
 export interface AssessmentReceipt {
   assessmentId: number;
   version: number;
-}
-
-/** What an import answers with. */
-export interface ImportReceipt {
-  accepted: boolean;
-  written: number;
-  corrected: number;
-  rowErrors: ImportRowError[];
 }
 
 /** A (commune, criterion) history's version: the number of its assessments recorded so far. */
@@ -57,6 +51,54 @@ function refuse(caller: Caller, verdict: 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN',
   }
 }
 
+/** Appends one assessment inside a write's transaction: rights, input, correction rule, version check. */
+async function appendAssessment(
+  ctx: ReadinessContext,
+  em: EntityManager,
+  input: RecordAssessmentInput,
+): Promise<{ receipt: AssessmentReceipt; audit: AuditDraft }> {
+  const commune = await em.findOne(CommuneLocality, { code: input.communeCode });
+  const where = { commune: input.communeCode, province: commune?.provinceCode ?? null };
+  refuse(ctx.caller, canWrite(ctx.caller, SCOPES.WRITE_ASSESSMENTS, where), 'Recording an assessment');
+  if (!commune) throw new FieldInputError('input.communeCode', `There is no commune ${input.communeCode}.`);
+  const criterion = await em.findOne(Criterion, { code: input.criterionCode });
+  if (!criterion) throw new FieldInputError('input.criterionCode', `There is no criterion ${input.criterionCode}: see Query.criteria.`);
+  const note = input.note?.trim() || null;
+  if (note && note.length > 2000) throw new FieldInputError('input.note', 'note must be at most 2000 characters.');
+  if (input.expectedVersion != null && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0)) {
+    throw new FieldInputError('input.expectedVersion', 'expectedVersion must be a whole number, 0 or more.');
+  }
+  const assessedAt = writeMoment(input.assessedAt, 'input.assessedAt');
+  const { correction, reason } = correctionRule(ctx.caller, assessedAt, await latestCutoff(em), input.reason, where, 'input.reason');
+  const previous = await em.findOne(Assessment, { communeCode: commune.code, criterionCode: criterion.code }, { orderBy: { version: 'desc' } });
+  const recordedAt = new Date();
+  const { row, version } = await insertVersioned(em, {
+    stream: `Commune ${commune.code} criterion ${criterion.code}`,
+    lock: { table: 'commune_locality', where: { code: commune.code } },
+    expectedVersion: input.expectedVersion,
+    currentVersion: (e) => assessmentVersion(e, commune.code, criterion.code),
+    row: (v) =>
+      Object.assign(new Assessment(), {
+        communeCode: commune.code,
+        provinceCode: commune.provinceCode,
+        criterionCode: criterion.code,
+        met: input.met,
+        note,
+        assessedAt,
+        assessedBy: ctx.caller.subject ?? 'unknown',
+        version: v,
+        recordedAt,
+        correctionReason: reason,
+      }),
+  });
+  const before = previous && { id: previous.id, version: previous.version, met: previous.met, assessedAt: previous.assessedAt.toISOString() };
+  const after = { id: row.id, version, communeCode: commune.code, criterionCode: criterion.code, met: input.met, note, assessedAt: assessedAt.toISOString() };
+  return {
+    receipt: { assessmentId: row.id, version },
+    audit: { entityType: 'Assessment', entityId: String(row.id), before: before ?? null, after, correction, reason },
+  };
+}
+
 /**
  * Appends an assessment to a (commune, criterion) history: rights, input, the correction rule and
  * the version check, then one transaction for the row, its audit row and the idempotency row.
@@ -64,45 +106,37 @@ function refuse(caller: Caller, verdict: 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN',
 export function recordAssessment(ctx: ReadinessContext, input: RecordAssessmentInput): Promise<AssessmentReceipt> {
   const spec = { operation: 'recordAssessment', input, entityType: 'Assessment', entityId: `${input.communeCode}|${input.criterionCode}` };
   return runWrite<AssessmentReceipt>(ctx, spec, async (em) => {
-    const commune = await em.findOne(CommuneLocality, { code: input.communeCode });
-    const where = { commune: input.communeCode, province: commune?.provinceCode ?? null };
-    refuse(ctx.caller, canWrite(ctx.caller, SCOPES.WRITE_ASSESSMENTS, where), 'Recording an assessment');
-    if (!commune) throw new FieldInputError('input.communeCode', `There is no commune ${input.communeCode}.`);
-    const criterion = await em.findOne(Criterion, { code: input.criterionCode });
-    if (!criterion) throw new FieldInputError('input.criterionCode', `There is no criterion ${input.criterionCode}: see Query.criteria.`);
-    const note = input.note?.trim() || null;
-    if (note && note.length > 2000) throw new FieldInputError('input.note', 'note must be at most 2000 characters.');
-    if (input.expectedVersion != null && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0)) {
-      throw new FieldInputError('input.expectedVersion', 'expectedVersion must be a whole number, 0 or more.');
+    const { receipt, audit } = await appendAssessment(ctx, em, input);
+    return { receipt, audits: [audit] };
+  });
+}
+
+/**
+ * Appends many assessments, all or none (the bulk load of `npm run import -- --kind assessments`):
+ * every refused row is reported (row index, field, message) and nothing is written; one transaction.
+ */
+export function importAssessments(ctx: ReadinessContext, rows: readonly RecordAssessmentInput[]): Promise<ImportReceipt> {
+  const spec = { operation: 'importAssessments', input: { rows }, entityType: 'Assessment', entityId: null };
+  return runWrite<ImportReceipt>(ctx, spec, async (em) => {
+    if (ctx.caller.subject === undefined) throw new UnauthenticatedError('Recording assessments needs a signed-in official or admin (a bearer token).');
+    checkImportSize(rows.length);
+    const errors = new RowErrors();
+    const audits: AuditDraft[] = [];
+    for (const [i, input] of rows.entries()) {
+      try {
+        audits.push((await appendAssessment(ctx, em, input)).audit);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        errors.add(i, rowField(error.extensions), error.message);
+      }
     }
-    const assessedAt = writeMoment(input.assessedAt, 'input.assessedAt');
-    const { correction, reason } = correctionRule(ctx.caller, assessedAt, await latestCutoff(em), input.reason, where, 'input.reason');
-    const previous = await em.findOne(Assessment, { communeCode: commune.code, criterionCode: criterion.code }, { orderBy: { version: 'desc' } });
-    const recordedAt = new Date();
-    const { row, version } = await insertVersioned(em, {
-      stream: `Commune ${commune.code} criterion ${criterion.code}`,
-      expectedVersion: input.expectedVersion,
-      currentVersion: (e) => assessmentVersion(e, commune.code, criterion.code),
-      row: (v) =>
-        Object.assign(new Assessment(), {
-          communeCode: commune.code,
-          provinceCode: commune.provinceCode,
-          criterionCode: criterion.code,
-          met: input.met,
-          note,
-          assessedAt,
-          assessedBy: ctx.caller.subject ?? 'unknown',
-          version: v,
-          recordedAt,
-          correctionReason: reason,
-        }),
-    });
-    const before = previous && { id: previous.id, version: previous.version, met: previous.met, assessedAt: previous.assessedAt.toISOString() };
-    const after = { id: row.id, version, communeCode: commune.code, criterionCode: criterion.code, met: input.met, note, assessedAt: assessedAt.toISOString() };
-    return {
-      receipt: { assessmentId: row.id, version },
-      audits: [{ entityType: 'Assessment', entityId: String(row.id), before: before ?? null, after, correction, reason }],
-    };
+    if (!errors.empty)
+      throw new RowsRejected<ImportReceipt>(
+        { accepted: false, written: 0, corrected: 0, rowErrors: errors.errors, replayed: false },
+        errors.summary(rows.length),
+      );
+    const corrected = audits.filter((a) => a.correction).length;
+    return { receipt: { accepted: true, written: audits.length - corrected, corrected, rowErrors: [], replayed: false }, audits };
   });
 }
 
@@ -157,8 +191,7 @@ function importDays<R, E extends object>(ctx: ReadinessContext, spec: DayImport<
   const write = { operation: spec.operation, input: { rows: spec.rows, reason: spec.reason ?? null }, entityType: spec.entityType, entityId: null };
   return runWrite<ImportReceipt>(ctx, write, async (em) => {
     refuse(ctx.caller, canWrite(ctx.caller, spec.scope, {}), `Importing ${spec.entityType} rows`);
-    if (spec.rows.length === 0) throw new FieldInputError('rows', 'Send at least one row.');
-    if (spec.rows.length > MAX_IMPORT_ROWS) throw new FieldInputError('rows', `At most ${MAX_IMPORT_ROWS} rows per request: send the rest in further batches.`);
+    checkImportSize(spec.rows.length);
     const errors = new RowErrors();
     const today = vietnamDay(new Date());
     const cutoffDay = vietnamDay(await latestCutoff(em));
@@ -190,7 +223,10 @@ function importDays<R, E extends object>(ctx: ReadinessContext, spec: DayImport<
       plans.push({ row, province, existing, correction });
     });
     if (!errors.empty) {
-      throw new RowsRejected<ImportReceipt>({ accepted: false, written: 0, corrected: 0, rowErrors: errors.errors }, errors.summary(spec.rows.length));
+      throw new RowsRejected<ImportReceipt>(
+        { accepted: false, written: 0, corrected: 0, rowErrors: errors.errors, replayed: false },
+        errors.summary(spec.rows.length),
+      );
     }
     const recordedAt = new Date();
     const audits: AuditDraft[] = [];
@@ -219,7 +255,7 @@ function importDays<R, E extends object>(ctx: ReadinessContext, spec: DayImport<
       });
     }
     await em.flush();
-    return { receipt: { accepted: true, written, corrected, rowErrors: [] }, audits };
+    return { receipt: { accepted: true, written, corrected, rowErrors: [], replayed: false }, audits };
   });
 }
 

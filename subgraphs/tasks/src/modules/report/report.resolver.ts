@@ -1,10 +1,11 @@
+import { ImportResult } from '@kh02/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { TasksContext } from '../../context';
 import type { AssessedAssignment, ReportRow } from '../progress/progress.service';
 import { readAssignments, assessRows } from '../progress/progress.service';
 import { ProgressReport } from '../progress/progress.entity';
 import { ReportProgressInput, ReportProgressPayload } from './report.inputs';
-import { localityOfAssignment, reportProgress } from './report.service';
+import { importProgressReports, localityOfAssignment, reportProgress } from './report.service';
 
 @Resolver()
 export class ReportResolver {
@@ -26,5 +27,16 @@ export class ReportResolver {
     const [assignment] = assessRows(rows, taskByCode, now) as AssessedAssignment[];
     const row: ReportRow = { ...report, locality: localityOfAssignment(assignment) };
     return { assignment: assignment as never, report: row as never };
+  }
+
+  @Mutation(() => ImportResult, {
+    description:
+      'Appends many progress reports at once, all or none (what `npm run import -- --kind progress` sends): each row follows reportProgress\'s rules (rights, versions, corrections); when any row is refused nothing is written and `rowErrors` lists every refused row with the field at fault ("row" for a refusal of the row as a whole: FORBIDDEN, CONFLICT). At most 1000 rows per request. Send an `Idempotency-Key` header to make a retry safe.',
+  })
+  importProgressReports(
+    @Arg('rows', () => [ReportProgressInput], { description: 'The reports, appended in row order.' }) rows: ReportProgressInput[],
+    @Ctx() ctx: TasksContext,
+  ): Promise<ImportResult> {
+    return importProgressReports(ctx, rows) as Promise<ImportResult>;
   }
 }
