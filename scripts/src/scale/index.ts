@@ -338,6 +338,8 @@ async function main(): Promise<number> {
     const acked: AckedWrite[] = [];
     const stale: string[] = [];
     let unacked = 0;
+    /** What each acknowledged write sent, and the report it was answered with, for the replays below. */
+    const sent = new Map<string, { input: Record<string, unknown>; reportId?: string }>();
     const send = async (
       kind: Outcome['kind'],
       target: string,
@@ -391,7 +393,7 @@ async function main(): Promise<number> {
           reportedAt: new Date().toISOString(),
           ...(a.version !== undefined ? { expectedVersion: a.version } : {}),
         };
-        let ack: { assignment?: { version?: number } } | undefined;
+        let ack: { assignment?: { version?: number }; report?: { id?: string } } | undefined;
         let lastError = '';
         // The client's side of exactly-once: retry with the same key and body until acknowledged.
         for (let attempt = 0; attempt < 8 && !ack; attempt++) {
@@ -410,6 +412,7 @@ async function main(): Promise<number> {
         a.percent = percent;
         a.version = ack.assignment?.version ?? a.version;
         acked.push({ key: idempotencyKey, note, assignment: a.number, percent, ...(a.version !== undefined ? { version: a.version } : {}) });
+        sent.set(idempotencyKey, { input, reportId: ack.report?.id });
         // Read it back at once through every gateway replica that is serving.
         for (const g of gateways.filter((x) => x.up)) {
           const seen = await readAssignment(g.name, g.port, a, 'verify');
@@ -447,6 +450,20 @@ async function main(): Promise<number> {
     stopLoad = true;
     await Promise.all(workers);
 
+    // ---------------------------------------------------------------- replays
+    // A client that never saw its acknowledgement sends the write again, with the same key, maybe
+    // through the other gateway: it must get the first answer back and write nothing.
+    let replayed = 0;
+    for (const w of acked.filter((_, i) => i % Math.max(1, Math.floor(acked.length / 6)) === 0).slice(0, 6)) {
+      const { input, reportId } = sent.get(w.key)!;
+      const g = gateways[replayed % gateways.length];
+      const { answer, ok } = await send('replay', g.name, g.port, WRITE(withVersion), { input }, { 'idempotency-key': w.key });
+      replayed++;
+      const again = answer.body?.data?.reportProgress?.report?.id as string | undefined;
+      if (ok && again !== reportId) stale.push(`replaying ${w.key} through ${g.name} answered report ${again}, not ${reportId}`);
+    }
+    if (replayed > 0) log(`${replayed} acknowledged writes sent again with their Idempotency-Key through each gateway replica`);
+
     // ---------------------------------------------------------------- verdict
     const rowsByNote = new Map<string, number>();
     if (writes) {
@@ -460,7 +477,7 @@ async function main(): Promise<number> {
     const t = tally(outcomes, kills, acked, rowsByNote, stale.length, unacked);
     const by = (kind: Outcome['kind']) => outcomes.filter((o) => o.kind === kind);
     log(
-      `reads ${by('read').length} (failed ${by('read').filter((o) => !o.ok).length}), writes ${by('write').length} attempts / ${t.acked} acknowledged / ${unacked} never, read-backs ${by('verify').length}`,
+      `reads ${by('read').length} (failed ${by('read').filter((o) => !o.ok).length}), writes ${by('write').length} attempts / ${t.acked} acknowledged / ${unacked} never, read-backs ${by('verify').length}, replays ${by('replay').length}`,
     );
     log(`kills: ${kills.map((k) => `${k.process} (back in ${(((k.readyAt ?? k.at) - k.at) / 1000).toFixed(1)} s)`).join(', ')}`);
     log(`failed: ${t.failed}, all in flight on a killed process: ${t.failedInFlight}; unexplained: ${t.unexplained.length}`);

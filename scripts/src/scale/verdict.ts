@@ -2,7 +2,7 @@
 
 /** One HTTP request the load driver sent. */
 export interface Outcome {
-  kind: 'read' | 'write' | 'verify';
+  kind: 'read' | 'write' | 'verify' | 'replay';
   /** Where it went: `gateway` (the load balancer) or `gateway-1`/`gateway-2` (one replica). */
   target: string;
   start: number;
