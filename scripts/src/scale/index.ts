@@ -3,12 +3,12 @@
  * PostgreSQL, behind a real load balancer, while processes die (issue 15, part 5).
  *
  * 1. HAProxy from Debian's packages (installed when missing), PostgreSQL (KH02_TEST_PG_URL,
- *    default postgres://postgres@127.0.0.1:5432/postgres) and Redis (REDIS_URL, default
- *    redis://127.0.0.1:6379) must be there: anything unreachable fails the run.
+ *    default postgres://postgres@127.0.0.1:5432/postgres) and Redis (KH02_TEST_REDIS_URL or
+ *    REDIS_URL, default redis://127.0.0.1:6379) must be there: anything unreachable fails the run.
  * 2. A fresh PostgreSQL database per subgraph, migrated and seeded with `npm run migrate`'s code.
  * 3. Two replicas of each subgraph and two gateway replicas sharing Redis, every one with
  *    NODE_ENV=production (so the subgraphs only check their migrations), each service behind its
- *    own HAProxy frontend with health checks on /ready. Fixed ports 4400–4449.
+ *    own HAProxy frontend with health checks on /ready. Fixed ports 4400–4499.
  * 4. A mixed load through the gateway frontend: readers (national, province and assignment
  *    reads) and writers (`reportProgress` with an `Idempotency-Key`, retried with the same key
  *    until acknowledged), every acknowledged write read back at once through each gateway
@@ -203,7 +203,8 @@ async function main(): Promise<number> {
   const run = randomBytes(4).toString('hex');
   const work = mkdtempSync(path.join(os.tmpdir(), `kh02-scale-${run}-`));
   const pgAdmin = process.env.KH02_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  // The gateways' Redis keys (cost budgets) are per caller: this run's caller, scale-<run>, is its own.
+  const redisUrl = process.env.KH02_TEST_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   log(`run ${run}; logs and HAProxy configuration in ${work}`);
 
   const haproxyBin = ensureHaproxy(log);
