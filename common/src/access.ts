@@ -33,7 +33,7 @@ export function holdsScope(caller: Caller, scope: string, where: RecordLocality,
 }
 
 /**
- * The write rights the write path will check (not yet wired: no mutation exists). Admin writes
+ * The write rights the write path checks (reportProgress, recordAssessment, the imports). Admin writes
  * everything; officials write assessments and progress for their own locality (a province
  * official for the communes of the province too); partners write what their scopes name
  * (`write:applications`, `write:synced-records`), anywhere; analysts and anonymous write nothing.

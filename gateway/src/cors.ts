@@ -1,7 +1,7 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 
-/** Request headers a browser client may send cross-origin (Apollo Client, codegen clients, bearer tokens). */
+/** Request headers a browser client may send cross-origin (Apollo Client, codegen clients, bearer tokens, idempotency keys). */
 const ALLOWED_HEADERS = [
   'content-type',
   'authorization',
@@ -9,6 +9,8 @@ const ALLOWED_HEADERS = [
   'x-apollo-operation-name',
   'apollographql-client-name',
   'apollographql-client-version',
+  // A write's exactly-once key (README, Writing data).
+  'idempotency-key',
 ];
 
 /**

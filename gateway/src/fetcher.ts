@@ -90,7 +90,8 @@ export class CircuitBreaker {
  * bounded socket pool, the body read into one buffer and parsed once. It replaces
  * make-fetch-happen, whose cache plumbing (cacache, minipass streams, per-request agent lookups)
  * cost more gateway CPU per fetch than the fetch itself on loopback; the gateway never wanted
- * an HTTP cache for POSTs anyway.
+ * an HTTP cache for POSTs anyway. It never retries: a fetch that fails is reported once, so a
+ * mutation reaches its subgraph at most once (a client retries with its `Idempotency-Key`).
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets, scheduling: 'lifo' as const };

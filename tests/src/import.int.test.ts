@@ -44,6 +44,7 @@ const AUGUST = `{ province(code: "01") { onlineApplications(from: "2025-08-01", 
 
 test('online applications: a batch with a bad row writes nothing and names the line; the others land; a re-run writes nothing new', async () => {
   const partner = await p.token(['--role', 'partner', '--scopes', 'write:applications']);
+  const admin = await p.token(['--role', 'admin']);
   const header = 'provinceCode,date,received,submittedOnline,resultsOnline';
   const days = Array.from({ length: 9 }, (_, i) => `01,2025-08-0${i + 1},100,40,5`);
   // Batches of 4: rows 1–4, 5–8 (the bad one, line 7: 90 online of 10 received), 9.
@@ -55,7 +56,7 @@ test('online applications: a batch with a bad row writes nothing and names the l
   expect(first.stdout).toContain(
     '9 rows in 3 batches — 5 written, 0 corrected, 0 batches already sent before (nothing new), 1 batches refused (4 rows not written).',
   );
-  expect((await p.query(AUGUST)).data.province.onlineApplications.received).toBe(500);
+  expect((await p.query(AUGUST, {}, { authorization: `Bearer ${admin}` })).data.province.onlineApplications.received).toBe(500);
 
   const file = csv('good.csv', [header, ...days]);
   const second = await runImport(['--kind', 'online-applications', '--file', file, '--batch', '4'], partner);
@@ -65,7 +66,7 @@ test('online applications: a batch with a bad row writes nothing and names the l
     1,
     expect.stringContaining('4 written, 0 corrected, 0 batches already sent before (nothing new), 2 batches refused (5 rows not written)'),
   ]);
-  expect((await p.query(AUGUST)).data.province.onlineApplications.received).toBe(900);
+  expect((await p.query(AUGUST, {}, { authorization: `Bearer ${admin}` })).data.province.onlineApplications.received).toBe(900);
 
   const fresh = csv('fresh.csv', [header, ...['10', '11', '12'].map((d) => `01,2025-08-${d},100,40,5`)]);
   const third = await runImport(['--kind', 'online-applications', '--file', fresh], partner);
@@ -78,7 +79,7 @@ test('online applications: a batch with a bad row writes nothing and names the l
     0,
     'online-applications: 3 rows in 1 batches — 0 written, 0 corrected, 1 batches already sent before (nothing new), 0 batches refused (0 rows not written).',
   ]);
-  expect((await p.query(AUGUST)).data.province.onlineApplications.received).toBe(1200);
+  expect((await p.query(AUGUST, {}, { authorization: `Bearer ${admin}` })).data.province.onlineApplications.received).toBe(1200);
 }, 120_000);
 
 test('progress and assessments from CSV as an admin; synced records; usage mistakes exit 2; a missing right stops the run', async () => {

@@ -94,6 +94,21 @@ describe('reportProgress (the Done-when scenario, province official of Cao Bằn
     expect(now.data.commune.assignments.find((a: any) => a.number === caoBangAssignment).version).toBe(version + 1);
   });
 
+  it('five concurrent requests with one key write once and all answer the same report', async () => {
+    const read = async () =>
+      (await p.query(ASSIGNMENTS, { c: caoBang, asOf: new Date().toISOString() }, bearer(official04))).data.commune.assignments.find(
+        (a: any) => a.number === caoBangAssignment,
+      ).version;
+    const start = await read();
+    const input = { assignmentId: caoBangAssignment, percent: 86 };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => p.query(REPORT, { input }, bearer(official04, 'report-concurrent'))));
+    expect(answers.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(new Set(answers.map((r) => r.data.reportProgress.report.id)).size).toBe(1);
+    expect(await read()).toBe(start + 1);
+    version = start;
+    reportId = answers[0].data.reportProgress.report.id;
+  });
+
   it('the same key with another body is IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
     const r = await p.query(REPORT, { input: { assignmentId: caoBangAssignment, percent: 90 } }, bearer(official04, 'report-1'));
     expect(codeOf(r)).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -193,26 +208,27 @@ describe('reportProgress (the Done-when scenario, province official of Cao Bằn
 });
 
 describe('recordAssessment', () => {
-  const CRITERIA = `query($c: ID!, $asOf: AsOf) { commune(code: $c) { readiness(asOf: $asOf) { asOf criteria { criterion { code } met note } } } }`;
+  const CRITERIA = `query($c: ID!, $asOf: AsOf) { commune(code: $c) { readiness(asOf: $asOf) { asOf criteria { criterion { code } met note version } } } }`;
   it('lands for the official of the commune\u2019s province, shows as of now, refuses elsewhere and on a stale version', async () => {
     const now0 = await p.query(CRITERIA, { c: caoBang }, bearer(official04));
     const first = now0.data.commune.readiness.criteria[0];
     const r = await p.query(
       RECORD,
-      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site' } },
+      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site', expectedVersion: first.version } },
       bearer(official04, 'assess-1'),
     );
     expect(r.errors).toBeUndefined();
     const { version, id } = r.data.recordAssessment.assessment;
+    expect(version).toBe(first.version + 1);
     expect(r.data.recordAssessment.assessment).toMatchObject({ communeCode: caoBang, met: !first.met, note: 'checked on site' });
     const again = await p.query(
       RECORD,
-      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site' } },
+      { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: !first.met, note: 'checked on site', expectedVersion: first.version } },
       bearer(official04, 'assess-1'),
     );
     expect(again.data.recordAssessment.assessment.id).toBe(id);
     const now = await p.query(CRITERIA, { c: caoBang, asOf: new Date().toISOString() }, bearer(official04));
-    expect(now.data.commune.readiness.criteria[0]).toMatchObject({ met: !first.met, note: 'checked on site' });
+    expect(now.data.commune.readiness.criteria[0]).toMatchObject({ met: !first.met, note: 'checked on site', version });
     const published = await p.query(CRITERIA, { c: caoBang }, bearer(official04));
     expect(published.data.commune.readiness.criteria[0].met).toBe(first.met);
 
@@ -229,6 +245,24 @@ describe('recordAssessment', () => {
     expect(codeOf(await p.query(RECORD, { input: { communeCode: caoBang, criterionCode: first.criterion.code, met: true } }, bearer(partner)))).toBe(
       'FORBIDDEN',
     );
+  });
+});
+
+describe('figures follow a write', () => {
+  it('a province\u2019s readiness moves as of now after an assessment, and not as of the published cut-off (nor for anonymous readers)', async () => {
+    const FULLY = `query($asOf: AsOf) { province(code: "01") { readiness(asOf: $asOf) { asOf fullyMet { numerator } } } }`;
+    const communes = await p.query(
+      `{ province(code: "01") { communes(first: 40) { edges { node { code readiness { meetsBasicConditions criteria { criterion { code basic } } } } } } } }`,
+    );
+    const ready = communes.data.province.communes.edges.map((e: any) => e.node).find((n: any) => n.readiness.meetsBasicConditions);
+    const basic = ready.readiness.criteria.find((c: any) => c.criterion.basic).criterion.code;
+    const before = (await p.query(FULLY, {}, bearer(admin))).data.province.readiness.fullyMet.numerator;
+    const r = await p.query(RECORD, { input: { communeCode: ready.code, criterionCode: basic, met: false, note: 'the counter closed' } }, bearer(admin));
+    expect(r.errors).toBeUndefined();
+    const now = new Date().toISOString();
+    expect((await p.query(FULLY, { asOf: now }, bearer(admin))).data.province.readiness).toEqual({ asOf: now, fullyMet: { numerator: before - 1 } });
+    expect((await p.query(FULLY, {}, bearer(admin))).data.province.readiness).toEqual({ asOf: PUBLISHED, fullyMet: { numerator: before } });
+    expect((await p.query(FULLY, { asOf: now })).data.province.readiness).toEqual({ asOf: PUBLISHED, fullyMet: { numerator: before } });
   });
 });
 
@@ -250,7 +284,7 @@ describe('imports (partner systems)', () => {
     ]);
     const july = await p.query(HANOI_JULY);
     expect(july.data.province.onlineApplications).toMatchObject({ onlineSubmissionRate: { percent: 32.73 }, onlineResultRate: { percent: 5.3 } });
-    const august = await p.query(`{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-02") { received } } }`);
+    const august = await p.query(`{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-02") { received } } }`, {}, bearer(analyst));
     expect(august.data.province.onlineApplications.received).toBe(0);
   });
 
@@ -263,8 +297,11 @@ describe('imports (partner systems)', () => {
     expect(r.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [], replayed: false });
     const replay = await p.query(IMPORT_APPS, { rows }, bearer(partner, 'apps-batch-1'));
     expect(replay.data.importOnlineApplications).toEqual({ accepted: true, written: 2, corrected: 0, rowErrors: [], replayed: true });
-    const august = await p.query(`{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-01") { received submittedOnline } } }`);
-    expect(august.data.province.onlineApplications).toEqual({ received: 1000, submittedOnline: 400 });
+    const AUGUST_1 = `{ province(code: "01") { onlineApplications(from: "2025-08-01", to: "2025-08-01") { received submittedOnline } } }`;
+    expect((await p.query(AUGUST_1, {}, bearer(analyst))).data.province.onlineApplications).toEqual({ received: 1000, submittedOnline: 400 });
+    // After the latest published cut-off: unpublished, so anonymous readers and partners count nothing yet.
+    expect((await p.query(AUGUST_1)).data.province.onlineApplications).toEqual({ received: 0, submittedOnline: 0 });
+    expect((await p.query(AUGUST_1, {}, bearer(partner))).data.province.onlineApplications).toEqual({ received: 0, submittedOnline: 0 });
     const resent = await p.query(IMPORT_APPS, { rows: [rows[0]] }, bearer(partner));
     expect(resent.data.importOnlineApplications.rowErrors).toEqual([{ row: 0, field: 'row', message: expect.stringContaining('correction') }]);
     const noReason = await p.query(IMPORT_APPS, { rows: [{ ...rows[1], received: 120 }] }, bearer(admin));
@@ -287,8 +324,9 @@ describe('imports (partner systems)', () => {
     expect(bad.data.importSyncedRecords).toMatchObject({ accepted: false, rowErrors: [{ row: 1, field: 'count' }] });
     const good = await p.query(IMPORT_SYNCED, { rows: [{ communeCode: caoBang, date: '2025-08-01', count: 5 }] }, bearer(partner));
     expect(good.data.importSyncedRecords).toMatchObject({ accepted: true, written: 1 });
-    const total = await p.query(`query($c: ID!) { commune(code: $c) { syncedRecords(from: "2025-08-01", to: "2025-08-02") } }`, { c: caoBang });
-    expect(total.data.commune.syncedRecords).toBe(5);
+    const TOTAL = `query($c: ID!) { commune(code: $c) { syncedRecords(from: "2025-08-01", to: "2025-08-02") } }`;
+    expect((await p.query(TOTAL, { c: caoBang }, bearer(official04))).data.commune.syncedRecords).toBe(5);
+    expect((await p.query(TOTAL, { c: caoBang })).data.commune.syncedRecords).toBe(0);
     const noScope = await p.token(['--role', 'partner', '--scopes', 'read:statistics']);
     expect(codeOf(await p.query(IMPORT_SYNCED, { rows: [{ communeCode: caoBang, date: '2025-08-03', count: 1 }] }, bearer(noScope)))).toBe('FORBIDDEN');
     expect(
@@ -309,7 +347,7 @@ describe('auditLog', () => {
     expect(r.errors).toBeUndefined();
     const tasks = r.data.auditLog.tasks.edges.map((e: any) => e.node);
     const written = tasks.filter((n: any) => n.operation === 'reportProgress' && n.outcome === 'WRITTEN');
-    expect(written.length).toBe(1 + 1 + 1 + 20);
+    expect(written.length).toBe(1 + 1 + 1 + 1 + 20);
     const first = written.find((n: any) => n.idempotencyKey === 'report-1');
     expect(first).toMatchObject({ service: 'tasks', actor: 'official-04', roles: ['province-official'], entityType: 'ProgressReport', correction: false });
     expect(JSON.parse(first.after)).toMatchObject({ percent: 87 });

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { ANONYMOUS, createBaseContext, type BaseContext, type Caller } from '@kh02/subgraph-kit';
+import { ANONYMOUS, createBaseContext, dayVisibility, type BaseContext, type Caller, type DayVisibility } from '@kh02/subgraph-kit';
 import { createAssessmentLoaders, type AssessmentLoaders } from './modules/assessment/assessment.loaders';
 import { createCriterionLoaders, type CriterionLoaders } from './modules/criterion/criterion.loaders';
 import { createCutoffLoaders, type CutoffLoaders } from './modules/cutoff/cutoff.loaders';
@@ -14,13 +14,16 @@ export type ReadinessLoaders = CriterionLoaders & CutoffLoaders & LocalityLoader
 export function createReadinessLoaders(em: BaseContext['em'], caller: Caller = ANONYMOUS): ReadinessLoaders {
   const criteria = createCriterionLoaders(em);
   const localities = createLocalityLoaders(em);
+  const cutoffs = createCutoffLoaders({ em, caller, provinceOfCommune: (code) => localities.provinceOfCommune.load(code) });
+  let visibility: Promise<DayVisibility | null> | undefined;
+  const visible = () => (visibility ??= cutoffs.timeline().then((t) => dayVisibility(caller, t.latestCutoff)));
   return {
     ...criteria,
-    ...createCutoffLoaders({ em, caller, provinceOfCommune: (code) => localities.provinceOfCommune.load(code) }),
+    ...cutoffs,
     ...localities,
     ...createAssessmentLoaders(em, criteria),
-    ...createOnlineApplicationLoaders(em),
-    ...createSyncedRecordLoaders(em),
+    ...createOnlineApplicationLoaders(em, visible),
+    ...createSyncedRecordLoaders(em, visible),
   };
 }
 

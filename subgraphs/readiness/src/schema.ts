@@ -17,6 +17,7 @@ import { ProvinceResolver } from './modules/province/province.resolver';
 import { ProvinceRef } from './modules/province/province.types';
 import { SyncedRecordStatsResolver } from './modules/synced-record/synced-record.resolver';
 import { RecordingResolver } from './modules/recording/recording.resolver';
+import { CriterionAssessmentVersionResolver } from './modules/recording/version.resolver';
 import { AuditLogResolver, CutoffPublication, CutoffPublicationResolver, writeReferences } from './modules/audit/audit.resolver';
 
 /** The readiness subgraph's schema, built from its resolver classes (listed by hand). */
@@ -35,6 +36,7 @@ export function buildReadinessSchema(): Promise<GraphQLSchema> {
         ProvinceResolver,
         CommuneResolver,
         RecordingResolver,
+        CriterionAssessmentVersionResolver,
         AuditLogResolver,
         CutoffPublicationResolver,
       ],

@@ -1,6 +1,6 @@
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { bindingCovers, FieldInputError, ForbiddenError, MONITORING_START, type Caller, type RecordLocality } from '@kh02/common';
-import { createAsOfReader, type AsOfReader } from '../asof';
+import { createAsOfReader, vietnamTime, type AsOfReader } from '../asof';
 import type { BaseContext } from '../context';
 import { ReportingCutoff } from './entities';
 import { runWrite, type AuditDraft } from './write';
@@ -160,4 +160,34 @@ export async function publishCutoffIn(ctx: BaseContext, at: Date, operation = 'p
     };
     return { receipt: { at: at.toISOString(), publishedAt: now.toISOString(), created: true }, audits: [audit] };
   });
+}
+
+/**
+ * Which unpublished days (after the latest published cut-off's Vietnam calendar day) a caller may
+ * count in statistics read by calendar range: null = all of them (analysts, admins); otherwise only
+ * those of the official's own province or commune, none for anyone else.
+ */
+export interface DayVisibility {
+  /** The last day everyone sees: the latest published cut-off's day. */
+  lastPublishedDay: string;
+  province?: string;
+  commune?: string;
+}
+
+/** The {@link DayVisibility} of a caller, given the latest published cut-off. */
+export function dayVisibility(caller: Caller, published: Date): DayVisibility | null {
+  if (seesUnpublishedEverywhere(caller)) return null;
+  const v: DayVisibility = { lastPublishedDay: vietnamTime(published).slice(0, 10) };
+  if (caller.commune !== undefined) v.commune = caller.commune;
+  else if (caller.province !== undefined) v.province = caller.province;
+  return v;
+}
+
+/** The MikroORM filter of {@link DayVisibility} for a day table with the given locality columns. */
+export function visibleDaysFilter(v: DayVisibility | null, columns: { province?: string; commune?: string }): Record<string, unknown> {
+  if (!v) return {};
+  const alternatives: Record<string, unknown>[] = [{ day: { $lte: v.lastPublishedDay } }];
+  if (v.province && columns.province) alternatives.push({ [columns.province]: v.province });
+  if (v.commune && columns.commune) alternatives.push({ [columns.commune]: v.commune });
+  return { $or: alternatives };
 }

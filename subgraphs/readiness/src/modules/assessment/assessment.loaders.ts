@@ -24,6 +24,20 @@ export interface AreaAsOf {
 export function createAssessmentLoaders(em: EntityManager, criteria: CriterionLoaders) {
   const knex = () => em.getKnex();
   return {
+    /** Each commune's assessment-history versions, by criterion (whatever the moment read at): one grouped statement per batch. */
+    assessmentVersions: new DataLoader<string, Map<string, number>>(async (communes) => {
+      const rows = await runQuery<{ commune_code: string; criterion_code: string; v: unknown }>(
+        em,
+        knex()('readiness_assessment')
+          .select('commune_code', 'criterion_code', knex().raw('max(version) as v'))
+          .whereIn('commune_code', [...communes])
+          .groupBy('commune_code', 'criterion_code'),
+      );
+      const found = new Map<string, Map<string, number>>(communes.map((c) => [c, new Map()]));
+      for (const r of rows) found.get(r.commune_code)?.set(r.criterion_code, toInt(r.v));
+      return communes.map((c) => found.get(c)!);
+    }),
+
     /** Each commune's latest finding per criterion at `asOf` (criteria never assessed are absent). */
     latestFindingsByCommune: new DataLoader<CommuneAsOf, LatestFinding[], string>(
       async (keys) => {
