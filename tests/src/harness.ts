@@ -3,7 +3,16 @@ import { createGateway, ensureDevKey, issueDevToken, loadGatewayConfig, parseTok
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrate, serveSubgraph, sqlStatsOf, subgraphModuleOf, type ServedSubgraph, type Subgraph, type SubgraphModule } from '@kh02/subgraph-kit';
+import {
+  migrate,
+  serveSubgraph,
+  sqlStatsOf,
+  subgraphModuleOf,
+  syncSequences,
+  type ServedSubgraph,
+  type Subgraph,
+  type SubgraphModule,
+} from '@kh02/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@kh02/subgraph-kit/testing';
 import type { BaseContext, SqlStats } from '@kh02/subgraph-kit';
 
@@ -50,6 +59,7 @@ export async function startPlatform(options: { fraction?: number; gatewayEnv?: R
       const subgraph = await pkg.createSubgraph({ databaseUrl: database.url });
       await migrate(subgraph.orm);
       await pkg.seed(subgraph.orm.em.fork(), { fraction: options.fraction ?? 1 });
+      await syncSequences(subgraph.orm);
       const served = await serveSubgraph(subgraph, { host: '127.0.0.1', port: 0, gatewaySecret: secret, internalTokenSecret });
       started.push({ subgraph, served, database });
       stats.push(sqlStatsOf(subgraph.orm));

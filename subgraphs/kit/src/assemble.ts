@@ -2,7 +2,7 @@ import type { MikroORM, Options } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import path from 'node:path';
-import { REPO_ROOT } from './config';
+import { REPO_ROOT, type DatabaseTuning } from './config';
 import type { Caller } from '@kh02/common';
 import type { BaseContext } from './context';
 import { openDatabase } from './orm';
@@ -24,6 +24,8 @@ export interface SubgraphOptions {
   dataDir?: string;
   production?: boolean;
   debugSql?: boolean;
+  /** PostgreSQL pool, statement timeout and TLS (a subgraph's config carries them as `database`). */
+  database?: Readonly<DatabaseTuning>;
   /** How long an Idempotency-Key is remembered, in hours; default 24. */
   idempotencyTtlHours?: number;
 }
@@ -44,6 +46,7 @@ export async function assembleSubgraph<TContext extends BaseContext>(
     entities: parts.entities,
     migrations: parts.migrations,
     debug: options.debugSql,
+    tuning: options.database,
   });
   let schema: GraphQLSchema;
   try {

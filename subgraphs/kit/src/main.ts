@@ -1,7 +1,31 @@
 import { exitOnUnsupportedNode, setupTracing, shutdownTracing } from '@kh02/common';
 import pino from 'pino';
 import type { SubgraphConfig } from './config';
+import type { EntityManager } from '@mikro-orm/core';
+import { assertMigrated, migrate, syncSequences } from './orm';
 import type { ServedSubgraph, Subgraph } from './server';
+
+/**
+ * Brings a subgraph's database to where it can serve. Development and test: applies pending
+ * migrations and seeds the default dataset into an empty database (unless SEED=false), so
+ * `npm start` works on a fresh checkout. Production (NODE_ENV=production): changes nothing — it
+ * checks that every migration has been applied and throws, naming them and `npm run migrate`,
+ * when one has not. Returns whether it seeded.
+ */
+export async function prepareDatabase(
+  subgraph: Pick<Subgraph, 'orm' | 'name'>,
+  config: Pick<SubgraphConfig, 'production' | 'seed'>,
+  seed: (em: EntityManager) => Promise<boolean>,
+): Promise<boolean> {
+  if (config.production) {
+    await assertMigrated(subgraph.orm, subgraph.name);
+    return false;
+  }
+  await migrate(subgraph.orm);
+  const seeded = config.seed ? await seed(subgraph.orm.em.fork()) : false;
+  if (seeded) await syncSequences(subgraph.orm);
+  return seeded;
+}
 
 /** What a subgraph's `main.ts` starts. */
 export interface Started {
@@ -54,6 +78,8 @@ export async function runSubgraphMain<C extends SubgraphConfig>(
     const err = error as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {
       process.stderr.write(`Port ${config.port} is already in use: set ${config.name.toUpperCase()}_PORT to a free port.\n`);
+    } else if (/is not migrated/.test(err.message)) {
+      process.stderr.write(`${err.message}\n`);
     } else {
       log.error({ err }, `${config.name} subgraph failed to start`);
     }

@@ -3,7 +3,9 @@ import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Opti
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { ConnectionOptions } from 'node:tls';
+import { DEFAULT_DATABASE_TUNING, type DatabaseTuning } from './config';
 import path from 'node:path';
 
 /** Counts SQL statements; one per ORM (all requests) and one per request (see {@link createContext}). */
@@ -64,6 +66,26 @@ export interface DatabaseOptions {
   migrations: MigrationObject[];
   /** Print SQL statements. */
   debug?: boolean;
+  /** PostgreSQL pool, statement timeout and TLS; defaults {@link DEFAULT_DATABASE_TUNING}. */
+  tuning?: Readonly<DatabaseTuning>;
+}
+
+/** The `pg` TLS options for a DATABASE_SSL mode (false: plain TCP). */
+export function pgSslOptions(tuning: Readonly<DatabaseTuning>): false | ConnectionOptions {
+  if (tuning.ssl === 'disable') return false;
+  if (tuning.ssl === 'require') return { rejectUnauthorized: false };
+  return { rejectUnauthorized: true, ...(tuning.sslCa ? { ca: readFileSync(tuning.sslCa, 'utf8') } : {}) };
+}
+
+/**
+ * The PostgreSQL driver settings for a tuning: the pool (knex/tarn `min`/`max`) and, per
+ * connection, the server-side `statement_timeout` and TLS (`driverOptions.connection`, which
+ * MikroORM merges into the connection it parses from the URL).
+ */
+export function postgresDriverSettings(tuning: Readonly<DatabaseTuning>): Pick<Options, 'pool' | 'driverOptions'> {
+  const connection: Record<string, unknown> = { ssl: pgSslOptions(tuning) };
+  if (tuning.statementTimeoutMs > 0) connection.statement_timeout = tuning.statementTimeoutMs;
+  return { pool: { min: tuning.poolMin, max: tuning.poolMax }, driverOptions: { connection } };
 }
 
 /** The kind of database a URL points at. */
@@ -90,7 +112,7 @@ export function ormOptions(options: DatabaseOptions, stats: SqlStats): Options {
     ignoreUndefinedInQuery: true,
   };
   if (databaseKind(options.databaseUrl) === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: options.databaseUrl, pool: { min: 0, max: 10 } };
+    return { ...common, driver: PostgreSqlDriver, clientUrl: options.databaseUrl, ...postgresDriverSettings(options.tuning ?? DEFAULT_DATABASE_TUNING) };
   }
   let dbName = options.databaseUrl?.slice('sqlite:'.length);
   if (!dbName) {
@@ -129,6 +151,45 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await em.getConnection().execute('pragma synchronous = NORMAL');
   }
   return { orm, stats, kind };
+}
+
+/** Names of the migrations not yet applied to this database (all of them on an empty one). */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+}
+
+/**
+ * Production start-up: the schema must already be at the latest migration (`npm run migrate`
+ * applies them). Throws a message naming the pending migrations and the command otherwise.
+ */
+export async function assertMigrated(orm: MikroORM, subgraph: string): Promise<void> {
+  const pending = await pendingMigrations(orm);
+  if (pending.length > 0) {
+    throw new Error(
+      `The ${subgraph} database is not migrated: ${pending.length} pending migration(s) (${pending.join(', ')}). ` +
+        'In production migrations are not run at start: run `npm run migrate` (or the migration Job) first.',
+    );
+  }
+}
+
+/**
+ * After rows were inserted with explicit ids (the seed does), moves every PostgreSQL serial
+ * sequence of the schema past the largest id in its column, so the next insert that lets the
+ * database choose the id does not collide with a seeded row. SQLite needs nothing (its rowid
+ * follows the largest id). Idempotent.
+ */
+export async function syncSequences(orm: MikroORM): Promise<void> {
+  if ((orm.config.get('driver') as unknown) !== PostgreSqlDriver) return;
+  await orm.em.fork().getConnection().execute(`do $$
+declare r record;
+begin
+  for r in select c.table_name, c.column_name, pg_get_serial_sequence(format('%I', c.table_name), c.column_name) as seq
+             from information_schema.columns c
+            where c.table_schema = current_schema() and c.column_default like 'nextval(%'
+  loop
+    execute format('select setval(%L, coalesce((select max(%I) from %I), 0) + 1, false)', r.seq, r.column_name, r.table_name);
+  end loop;
+end $$`);
 }
 
 /** Applies pending migrations; returns their names. */

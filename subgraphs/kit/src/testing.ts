@@ -5,7 +5,7 @@ import { scopesOfRoles, type Caller, type Role } from '@kh02/common';
 import type { BaseContext } from './context';
 import { schemaDrift } from './migration';
 import type { SubgraphModule } from './module';
-import { migrate } from './orm';
+import { migrate, syncSequences } from './orm';
 import type { Subgraph } from './server';
 
 /** True when this test run must use PostgreSQL (CI sets `KH02_TEST_DB=postgres`). */
@@ -97,6 +97,7 @@ export async function startTestSubgraph<TContext extends BaseContext>(
   try {
     await migrate(subgraph.orm);
     await seed(subgraph.orm.em.fork(), { fraction });
+    await syncSequences(subgraph.orm);
     await subgraph.server.start();
   } catch (error) {
     await subgraph.close();
@@ -152,5 +153,20 @@ export async function checkMigrations<TContext extends BaseContext>(
     }
   } finally {
     await database.drop();
+  }
+}
+
+/** Runs one SQL statement on a PostgreSQL database with a short-lived connection (tests and scripts checking a database directly). */
+export async function queryPostgres<Row extends Record<string, unknown> = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql, params)).rows;
+  } finally {
+    await client.end();
   }
 }
