@@ -11,7 +11,9 @@ import { startPlatform, type Platform } from './harness';
 // gateway at `/` from web/dist (built here by scripts/bin/build-web.cjs when it is stale).
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+// The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; other runs write them to a
+// temporary folder (a test run leaves the working tree as it found it).
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : mkdtempSync(path.join(os.tmpdir(), 'kh02-screens-'));
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
@@ -38,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await platform?.close();
+  if (process.env.UPDATE_SCREENSHOTS !== '1') rmSync(SCREENSHOTS, { recursive: true, force: true });
 });
 
 /** A page that records every request it makes and every console error or uncaught exception. */
