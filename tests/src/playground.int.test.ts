@@ -61,7 +61,8 @@ test('headless Chromium renders GraphiQL with the saved operations, and no reque
     const listed = await page.$$eval('[data-operation]', (nodes) => nodes.map((n) => n.getAttribute('data-operation')));
     expect(listed).toEqual(loadSavedOperations().map((o) => o.name));
     // The schema loads (introspection through the same origin) and the documentation explorer has it.
-    await page.waitForFunction('document.querySelectorAll(".monaco-editor").length >= 2', undefined, { timeout: 60_000 });
+    // A locator, not a string predicate: Playwright evaluates a string with eval(), which the page's CSP refuses.
+    await page.locator('.monaco-editor').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
     // Let late requests (workers, fonts) happen before counting.
     await page.waitForLoadState('networkidle');
     if (process.env.KH02_PLAYGROUND_SCREENSHOT) await page.screenshot({ path: process.env.KH02_PLAYGROUND_SCREENSHOT });
