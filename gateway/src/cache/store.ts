@@ -21,18 +21,18 @@ export interface CacheStore {
 }
 
 /**
- * One process's store: an LRU bounded by memory (`maxBytes`, counting each value's length in
- * UTF-16 code units × 2) with a TTL per entry — Apollo's own `InMemoryLRUCache` (lru-cache), which
- * Apollo Server already installs.
+ * One process's store: an LRU bounded by memory (`maxBytes`, counting each value's UTF-8 bytes)
+ * with a TTL per entry — Apollo's own `InMemoryLRUCache` (lru-cache), which Apollo Server already
+ * installs. Values are kept as UTF-8 bytes, so a hit of megabytes is sent without encoding it again.
  */
 export function memoryStore(maxBytes: number): CacheStore {
-  const lru = new InMemoryLRUCache<string>({ maxSize: maxBytes, sizeCalculation: (value) => value.length * 2 + 64 });
+  const lru = new InMemoryLRUCache<Buffer>({ maxSize: maxBytes, sizeCalculation: (value) => value.length + 64 });
   let version = 0;
   return {
     kind: 'memory',
-    get: (key) => lru.get(key),
+    get: async (key) => (await lru.get(key))?.toString('utf8'),
     getRaw: (key) => lru.get(key),
-    set: (key, value, ttlSeconds) => lru.set(key, value, { ttl: ttlSeconds }),
+    set: (key, value, ttlSeconds) => lru.set(key, Buffer.from(value, 'utf8'), { ttl: ttlSeconds }),
     delete: async (key) => void (await lru.delete(key)),
     version: async () => version,
     bump: async () => ++version,

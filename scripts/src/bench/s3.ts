@@ -28,7 +28,8 @@ export async function countStatements(
   identityEnv: Record<string, string>,
 ): Promise<StatementCounts> {
   const started: { subgraph: Subgraph<any>; served: ServedSubgraph }[] = [];
-  const gatewayEnv: Record<string, string> = { SUBGRAPH_SECRET: secret, NODE_ENV: 'production', ...identityEnv };
+  // The response cache off: S3 counts what one national query costs, not a cache hit.
+  const gatewayEnv: Record<string, string> = { SUBGRAPH_SECRET: secret, NODE_ENV: 'production', RESPONSE_CACHE: 'false', ...identityEnv };
   try {
     for (const pkg of packages) {
       const subgraph = await pkg.createSubgraph({ databaseUrl: data.urls[pkg.name], production: true });
