@@ -2,22 +2,14 @@ import { loadSavedOperations, PLAYGROUND_CSP } from '@kh02/gateway';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser';
 import { startPlatform, type Platform } from './harness';
 
 // Issue 13's playground, as a browser sees it: headless Chromium opens /graphql, GraphiQL renders
 // with the saved operations listed, and not one request the page makes leaves the origin.
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let platform: Platform;
 let browser: Browser;
@@ -27,7 +19,7 @@ beforeAll(async () => {
   await run(process.execPath, [path.join(ROOT, 'scripts/bin/build-playground.cjs')], { cwd: ROOT, timeout: 600_000 });
   platform = await startPlatform({ fraction: 0.1 });
   origin = new URL(platform.url).origin;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 660_000);
 afterAll(async () => {
   await browser?.close();

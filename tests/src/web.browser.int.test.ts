@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS, launchChromium } from './browser';
 import { startPlatform, type Platform } from './harness';
 
 // The monitoring page (issue 14) in a real browser: Debian's Chromium driven by playwright-core,
@@ -14,16 +15,6 @@ const ROOT = path.resolve(__dirname, '../..');
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; other runs write them to a
 // temporary folder (a test run leaves the working tree as it found it).
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : mkdtempSync(path.join(os.tmpdir(), 'kh02-screens-'));
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let platform: Platform;
 let origin: string;
@@ -34,7 +25,7 @@ beforeAll(async () => {
   await run(process.execPath, [path.join(ROOT, 'scripts/bin/build-web.cjs')], { cwd: ROOT, timeout: 600_000 });
   platform = await startPlatform();
   origin = new URL(platform.url).origin;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((f) => f !== '--headless') });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 600_000);
 afterAll(async () => {
@@ -209,7 +200,7 @@ test('done-when: `chromium --headless --dump-dom` of / (after its data loads) ho
   const profile = mkdtempSync(path.join(os.tmpdir(), 'kh02-chromium-'));
   try {
     // --virtual-time-budget lets the page run (and its /graphql request finish) before the DOM is dumped.
-    const { stdout } = await run(CHROMIUM, [...FLAGS, `--user-data-dir=${profile}`, '--virtual-time-budget=30000', '--dump-dom', `${origin}/`], {
+    const { stdout } = await run(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--virtual-time-budget=30000', '--dump-dom', `${origin}/`], {
       timeout: 90_000,
       maxBuffer: 16 * 1024 * 1024,
     });
