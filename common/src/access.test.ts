@@ -1,6 +1,6 @@
 import { bindingCovers, canWrite, holdsScope } from './access';
 import { ANONYMOUS, SCOPES, scopesOfRoles, type Caller, type Role } from './caller';
-import { internalKey, signInternalToken, verifyInternalToken } from './internal-token';
+import { createInternalTokenSigner, createInternalTokenVerifier, internalKey, signInternalToken, verifyInternalToken } from './internal-token';
 
 const caller = (role: Role, binding: { province?: string; commune?: string; scopes?: string[] } = {}): Caller => ({
   subject: role,
@@ -57,5 +57,39 @@ describe('the internal identity token', () => {
     await expect(verifyInternalToken(await signInternalToken(c, other), key)).rejects.toThrow();
     await expect(verifyInternalToken(await signInternalToken(c, key, Date.now() - 600_000), key)).rejects.toThrow();
     expect(() => internalKey('short')).toThrow(/at least 32/);
+  });
+});
+
+describe('the gateway signer and the subgraph verifier', () => {
+  const key = internalKey('a-test-secret-that-is-long-enough-0123456789');
+  const official = caller('province-official', { province: '04' });
+
+  it('signs one token per caller (request id aside) and signs afresh after the reuse window', async () => {
+    const sign = createInternalTokenSigner(key, { reuseSeconds: 60 });
+    const t0 = 1_800_000_000_000;
+    const a = await sign({ ...official, requestId: 'r1' }, t0);
+    expect(await sign({ ...official, requestId: 'r2' }, t0 + 59_000)).toBe(a);
+    expect(await sign(caller('province-official', { province: '01' }), t0)).not.toBe(a);
+    expect(await sign(ANONYMOUS, t0)).not.toBe(a);
+    const later = await sign(official, t0 + 61_000);
+    expect(later).not.toBe(a);
+    // No request id inside: it travels in x-request-id.
+    const payload = JSON.parse(Buffer.from(a.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(payload.rid).toBeUndefined();
+    expect(payload.exp).toBe(t0 / 1000 + 120);
+  });
+
+  it('remembers a verified token only until it expires, and never a bad one', async () => {
+    const verify = createInternalTokenVerifier(key);
+    const token = await signInternalToken(official, key);
+    expect(await verify(token)).toEqual(official);
+    expect(await verify(token)).toEqual(official);
+    // Past its expiry (+ 5 s tolerance) the remembered token is refused like any other.
+    await expect(verify(token, Date.now() + 126_000)).rejects.toThrow();
+    const forged = await signInternalToken(caller('admin'), internalKey('another-test-secret-that-is-long-enough-0123'));
+    await expect(verify(forged)).rejects.toThrow();
+    await expect(verify(forged)).rejects.toThrow();
+    const tampered = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}A`;
+    await expect(verify(tampered)).rejects.toThrow();
   });
 });

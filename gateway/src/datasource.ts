@@ -15,7 +15,7 @@ interface SubgraphRequest {
   query?: string;
   operationName?: string;
   variables?: Record<string, unknown>;
-  http?: { headers: Iterable<[string, string]> };
+  http?: { method?: string; url?: string; headers: Iterable<[string, string]> };
 }
 type SubgraphAnswer = Record<string, unknown> & { http?: unknown };
 type SendRequest = (request: SubgraphRequest, context: unknown) => Promise<SubgraphAnswer>;
@@ -115,12 +115,23 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
     this.batch = options.batch ?? true;
     // sendRequest is private in @apollo/gateway's types: batching wraps it on the instance.
     const self = this as unknown as { sendRequest: SendRequest };
-    const send = self.sendRequest.bind(this);
-    this.send = send;
     self.sendRequest = (request, context) => this.sendBatched(request, context as TContext);
   }
 
-  private readonly send: SendRequest;
+  /**
+   * What the library's sendRequest does, less the node-fetch `Request` it builds on every fetch
+   * only to hand to hooks this gateway does not override (parsing the URL and copying the
+   * headers again: about a tenth of a millisecond per fetch).
+   */
+  private readonly send: SendRequest = async (request) => {
+    if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
+    const { http, ...withoutHttp } = request as SubgraphRequest & { http: { method?: string; url: string; headers: Iterable<[string, string]> } };
+    const response = await this.fetcher(http.url, { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body: unknown = await this.parseBody(response);
+    if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    return { ...(body as Record<string, unknown>), http: response };
+  };
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayResponse> {
     const started = process.hrtime.bigint();

@@ -35,6 +35,8 @@ export interface Platform {
   /** The folder of this platform's development key and the internal token secret, for tests that forge. */
   devKeysDir: string;
   internalTokenSecret: string;
+  /** The shared secret the gateway sends the subgraphs (for tests that talk to a subgraph directly). */
+  subgraphSecret: string;
   /** SQL statements run by all subgraphs together since start (or the last `resetCounters`). */
   statements(): number;
   subgraphFetches(): number;
@@ -85,6 +87,7 @@ export async function startPlatform(options: { fraction?: number; gatewayEnv?: R
       subgraphs: started,
       devKeysDir,
       internalTokenSecret,
+      subgraphSecret: secret,
       async token(args) {
         return issueDevToken(parseTokenArgs(args), await ensureDevKey(devKeysDir), { issuer: config.auth.issuer, audience: config.auth.audience });
       },

@@ -1,5 +1,6 @@
 import { startPlatform, type Platform } from './harness';
 import { loadProvinces } from '@kh02/subgraph-kit';
+import { GATEWAY_SECRET_HEADER, INTERNAL_TOKEN_HEADER, internalKey, signInternalToken } from '@kh02/common';
 
 // The issue's "done when" query, over real HTTP: subgraphs and gateway on ports the OS picks.
 const FIRST_QUERY = `{
@@ -47,6 +48,36 @@ test('subgraphs refuse requests that do not come from the gateway', async () => 
   expect(response.status).toBe(403);
   const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
   expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+});
+
+test('a subgraph checks the gateway secret, the identity token, the body size and the JSON, in that order', async () => {
+  const url = platform.subgraphs.find((s) => s.subgraph.name === 'geography')!.served.url;
+  const post = async (body: string | Buffer, headers: Record<string, string>) => {
+    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const text = await r.text();
+    return { status: r.status, json: JSON.parse(text) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
+  };
+  const secret = { [GATEWAY_SECRET_HEADER]: platform.subgraphSecret };
+  const key = internalKey(platform.internalTokenSecret);
+  const token = await signInternalToken({ roles: [], scopes: [] }, key);
+  const query = JSON.stringify({ query: '{ country { communeCount } }' });
+
+  expect((await post(query, { [GATEWAY_SECRET_HEADER]: 'wrong' })).status).toBe(403);
+  const forged = await signInternalToken({ roles: ['admin'], scopes: [] }, internalKey('not-the-platform-secret-but-long-enough-0123'));
+  const refused = await post(query, { ...secret, [INTERNAL_TOKEN_HEADER]: forged });
+  expect([refused.status, refused.json.errors?.[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+  // The same good token twice (the second from the verifier's memory): both answer.
+  for (let i = 0; i < 2; i++) {
+    const ok = await post(query, { ...secret, [INTERNAL_TOKEN_HEADER]: token });
+    expect([ok.status, ok.json.data?.country.communeCount]).toEqual([200, 3321]);
+  }
+  const tooLarge = await post(Buffer.alloc(10 * 1024 * 1024 + 1, 0x20), { ...secret, [INTERNAL_TOKEN_HEADER]: token });
+  expect([tooLarge.status, tooLarge.json.errors?.[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  const malformed = await post('{"query": ', { ...secret, [INTERNAL_TOKEN_HEADER]: token });
+  expect([malformed.status, malformed.json.errors?.[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+  // Not JSON: Express and Apollo Server's own checks answer (no GraphQL is run).
+  const text = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', ...secret, [INTERNAL_TOKEN_HEADER]: token }, body: query });
+  expect(text.status).toBe(400);
 });
 
 test('bad input through the gateway is BAD_USER_INPUT naming the argument', async () => {

@@ -37,9 +37,13 @@ async function gatewayWith(env: Record<string, string>): Promise<{ gateway: Gate
   return { gateway, url: await gateway.listen(0, '127.0.0.1') };
 }
 
-async function post(url: string, query: string, headers: Record<string, string> = {}) {
+async function post(url: string, query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) {
   const started = Date.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: any; errors?: any[] };
   return { status: response.status, headers: response.headers, ms: Date.now() - started, ...body };
 }
@@ -88,8 +92,25 @@ describe('operation limits (production)', () => {
     expect(r.data).toBeUndefined();
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit, max: expect.any(Number), measured: expect.any(Number) });
     expect(r.errors![0].extensions.measured).toBeGreaterThan(r.errors![0].extensions.max);
+    // Sent again, the document is Apollo's cached one and its verdict is the kept one: still refused, same figures.
+    const again = await post(productionUrl, query);
+    const { requestId: _first, ...figures } = r.errors![0].extensions;
+    expect(again.status).toBe(400);
+    expect(again.errors?.[0].extensions).toMatchObject(figures);
     expect(production.stats.subgraphFetches).toBe(0);
   });
+
+  test('the cost of one document follows its variables (kept per variables, not per document)', async () => {
+    const query = `query Many($n: Int) { ${Array.from({ length: 12 }, (_, i) => `a${i}: provinces { code communes(first: $n) { edges { node { code readiness { criteria { met } } } } } }`).join(' ')} }`;
+    const refusedFirst = await post(productionUrl, query, {}, { n: 500 });
+    expect(refusedFirst.errors?.[0].extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost' });
+    const small = await post(productionUrl, query, {}, { n: 1 });
+    expect(small.errors).toBeUndefined();
+    expect(small.data.a0).toHaveLength(34);
+    const refusedAgain = await post(productionUrl, query, {}, { n: 500 });
+    const { requestId: _first, ...figures } = refusedFirst.errors![0].extensions;
+    expect(refusedAgain.errors?.[0].extensions).toMatchObject(figures);
+  }, 60_000);
 
   test("the README's, the tests' and the bench's queries still run", async () => {
     const shape = readShape(SUPERGRAPH);

@@ -62,7 +62,8 @@ describe('reportProgress (the Done-when scenario, province official of Cao Bằn
     const r = await p.query(
       REPORT,
       { input: { assignmentId: caoBangAssignment, percent: 87, note: 'network installed', expectedVersion: version } },
-      bearer(official04, 'report-1'),
+      // The client's request id reaches the audit row (gateway → x-request-id → subgraph).
+      { ...bearer(official04, 'report-1'), 'x-request-id': 'req-report-1' },
     );
     expect(r.errors).toBeUndefined();
     reportId = r.data.reportProgress.report.id;
@@ -351,7 +352,9 @@ describe('auditLog', () => {
     const first = written.find((n: any) => n.idempotencyKey === 'report-1');
     expect(first).toMatchObject({ service: 'tasks', actor: 'official-04', roles: ['province-official'], entityType: 'ProgressReport', correction: false });
     expect(JSON.parse(first.after)).toMatchObject({ percent: 87 });
-    expect(first.requestId).toEqual(expect.any(String));
+    expect(first.requestId).toBe('req-report-1');
+    // A write without a client request id still gets the gateway's own.
+    expect(written.find((n: any) => n.idempotencyKey !== 'report-1' && n.requestId)?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(written.filter((n: any) => n.correction).map((n: any) => n.reason)).toEqual(['the July report was mistyped']);
     const refused = tasks.filter((n: any) => n.outcome === 'REFUSED').map((n: any) => n.errorCode);
     expect(refused).toEqual(expect.arrayContaining(['FORBIDDEN', 'CONFLICT', 'IDEMPOTENCY_KEY_REUSED', 'BAD_USER_INPUT', 'UNAUTHENTICATED']));

@@ -12,7 +12,7 @@
  *
  * Options: `--quick` (short rounds, under 3 minutes), `--rounds N`, `--out <path prefix>`
  * (default docs/benchmarks/latest), `--arms a,b` (measure only these arms; the gateway always
- * runs). `BENCH_CPU_PROF=gateway,readiness,…` starts those processes with `--cpu-prof` (profiles
+ * runs), `--scenarios national@1,national@4,commune@16` (measure only these; for profiling one). `BENCH_CPU_PROF=gateway,readiness,…` starts those processes with `--cpu-prof` (profiles
  * in the temp folder, copied to docs/benchmarks/profiles/). `--baseline-gateway <main.js>` adds an
  * arm `gateway-baseline`: an earlier build of the gateway, for before/after figures from one run.
  */
@@ -58,6 +58,8 @@ interface Options {
   rounds: number;
   out: string;
   arms: Set<string> | undefined;
+  /** Measure only these scenarios (national@1, national@4, commune@16); all when absent. */
+  scenarios: Set<string> | undefined;
   cpuProf: Set<string>;
   /** A gateway `main.js` built from an earlier version, measured beside the current one (before/after in one run). */
   baselineGateway: string | undefined;
@@ -70,11 +72,13 @@ function options(argv: string[]): Options {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const arms = value('--arms');
+  const scenarios = value('--scenarios');
   return {
     quick,
     rounds: Number(value('--rounds') ?? (quick ? 3 : 5)),
     out: path.resolve(ROOT, value('--out') ?? 'docs/benchmarks/latest'),
     arms: arms ? new Set(['gateway', ...arms.split(',')]) : undefined,
+    scenarios: scenarios ? new Set(scenarios.split(',')) : undefined,
     cpuProf: new Set((process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean)),
     baselineGateway: value('--baseline-gateway'),
   };
@@ -386,7 +390,8 @@ async function main(): Promise<void> {
     load = await LoadGenerator.start();
     // National runs make a fixed number of requests (all complete, so none is left running on a
     // server when the next arm starts); commune runs last a fixed time (requests take milliseconds).
-    const d = opts.quick ? { n1Requests: 1, n4Requests: 4, c16Seconds: 1 } : { n1Requests: 6, n4Requests: 8, c16Seconds: 5 };
+    // Quick commune runs last 2 s: at 1 s the gateway's p50 rested on ~20 requests and swung ±30 % (issue 16).
+    const d = opts.quick ? { n1Requests: 1, n4Requests: 4, c16Seconds: 2 } : { n1Requests: 6, n4Requests: 8, c16Seconds: 5 };
     // Every arm has answered the national query once (the identity check); quick runs count that as its warm-up.
     const warm = async (arm: Arm) => {
       if (!opts.quick) await load!.run({ url: arm.url, bodies: [national], connections: 1, amount: 2 });
@@ -412,6 +417,11 @@ async function main(): Promise<void> {
         job: { bodies: communeBodies, connections: 16, durationS: d.c16Seconds },
       },
     ];
+    if (opts.scenarios) {
+      const unknown = [...opts.scenarios].filter((key) => !plan.some((step) => step.key === key));
+      if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}: choose from ${plan.map((step) => step.key).join(', ')}`);
+      plan.splice(0, plan.length, ...plan.filter((step) => opts.scenarios!.has(step.key)));
+    }
     const measurements: Measurement[] = [];
     await sleep(1000);
     const idleRss = rssOf(gateway.proc.pid);

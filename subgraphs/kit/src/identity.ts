@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ANONYMOUS, CALLER_HEADER, INTERNAL_TOKEN_HEADER, verifyInternalToken, type Caller } from '@kh02/common';
+import { ANONYMOUS, CALLER_HEADER, createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, isRequestId, REQUEST_ID_HEADER, type Caller } from '@kh02/common';
 
 /** How a subgraph learns who is asking. */
 export interface IdentityOptions {
@@ -7,6 +7,13 @@ export interface IdentityOptions {
   key: Uint8Array | undefined;
   /** Outside development a request without a valid identity token is refused. */
   required: boolean;
+  /** Verifies with `key`, remembering good tokens until they expire (made by {@link identityOptions}). */
+  verify?: (token: string) => Promise<Caller>;
+}
+
+/** Identity options for a subgraph server: one verifier (and its memory of good tokens) per server. */
+export function identityOptions(key: Uint8Array | undefined, required: boolean): IdentityOptions {
+  return { key, required, verify: key ? createInternalTokenVerifier(key) : undefined };
 }
 
 /** Why a request's identity was refused (HTTP 401). */
@@ -16,7 +23,8 @@ export class IdentityRefused extends Error {}
  * The caller of one subgraph request: the gateway-signed token in {@link INTERNAL_TOKEN_HEADER},
  * verified. An unsigned identity header (the old `x-kh02-caller`), a token that does not verify,
  * or a token this subgraph cannot verify (no key) is refused; no token at all is the anonymous
- * reader in development and refused otherwise.
+ * reader in development and refused otherwise. The request id comes from `x-request-id` (the
+ * gateway's), or from an older token's `rid` claim.
  */
 export async function identify(headers: IncomingHttpHeaders, options: IdentityOptions): Promise<Caller> {
   if (headers[CALLER_HEADER] !== undefined)
@@ -27,9 +35,12 @@ export async function identify(headers: IncomingHttpHeaders, options: IdentityOp
     return ANONYMOUS;
   }
   if (typeof token !== 'string' || !options.key) throw new IdentityRefused(`${INTERNAL_TOKEN_HEADER} cannot be verified here.`);
+  let caller: Caller;
   try {
-    return await verifyInternalToken(token, options.key);
+    caller = await (options.verify ?? createInternalTokenVerifier(options.key))(token);
   } catch {
     throw new IdentityRefused(`${INTERNAL_TOKEN_HEADER} is not valid.`);
   }
+  const requestId = headers[REQUEST_ID_HEADER];
+  return isRequestId(requestId) ? Object.freeze({ ...caller, requestId }) : caller;
 }
