@@ -31,6 +31,19 @@ test('the first query answers with the official counts through the gateway', asy
   expect(result.data.province.communes.edges[0].node).toEqual({ code: '01273', name: 'Phường Thục Phán', kind: 'WARD' });
 });
 
+test('a POST answer is written as it is (length, no ETag); a GET answer keeps its ETag', async () => {
+  const query = '{ country { communeCount } }';
+  const post = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const text = await post.text();
+  expect(JSON.parse(text)).toEqual({ data: { country: { communeCount: 3321 } } });
+  expect(post.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+  expect(post.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+  expect(post.headers.get('etag')).toBeNull();
+  const get = await fetch(`${platform.url}?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true' } });
+  expect(get.status).toBe(200);
+  expect(get.headers.get('etag')).toMatch(/^W\//);
+});
+
 test('health and readiness endpoints', async () => {
   const base = platform.url.replace(/\/graphql$/, '');
   expect((await fetch(`${base}/health`)).status).toBe(200);

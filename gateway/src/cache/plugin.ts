@@ -46,14 +46,23 @@ const ANSWER_TAIL = Buffer.from('}\n');
 
 /**
  * Express middleware, in front of Apollo Server's: opens the slot a hit's stored text travels in,
- * and sends that text instead of the placeholder Apollo Server serialised.
+ * and sends that text instead of the placeholder Apollo Server serialised. A POST answer is
+ * written as it is, without Express's `res.send`: its weak ETag is a SHA-1 of the whole body
+ * (15 ms for the 4 MB national drill-down, issue 16), and no HTTP cache revalidates a POST. GET
+ * answers keep Express's ETag and its 304s.
  */
 export function cachedAnswerMiddleware() {
-  return (_req: Request, res: Response, next: NextFunction): void => {
+  return (req: Request, res: Response, next: NextFunction): void => {
     const slot: HttpSlot = {};
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (slot.answer === undefined) return send(body);
+      if (slot.answer === undefined) {
+        if (req.method !== 'POST' || typeof body !== 'string') return send(body);
+        // Apollo Server has set the status, content type and its other headers.
+        res.setHeader('content-length', Buffer.byteLength(body));
+        res.end(body);
+        return res;
+      }
       // Apollo Server has set the status and headers; skip Express's ETag (a SHA-1 of megabytes) for a POST answer.
       const answer = typeof slot.answer === 'string' ? Buffer.from(slot.answer) : slot.answer;
       res.setHeader('content-length', ANSWER_HEAD.length + answer.length + ANSWER_TAIL.length);
