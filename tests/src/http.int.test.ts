@@ -88,9 +88,16 @@ test('a subgraph checks the gateway secret, the identity token, the body size an
   expect([tooLarge.status, tooLarge.json.errors?.[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   const malformed = await post('{"query": ', { ...secret, [INTERNAL_TOKEN_HEADER]: token });
   expect([malformed.status, malformed.json.errors?.[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
-  // Not JSON: Express and Apollo Server's own checks answer (no GraphQL is run).
+  // Not JSON: Apollo Server's own checks answer (no GraphQL is run).
   const text = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', ...secret, [INTERNAL_TOKEN_HEADER]: token }, body: query });
   expect(text.status).toBe(400);
+  const gzipped = await post(query, { ...secret, [INTERNAL_TOKEN_HEADER]: token, 'content-encoding': 'gzip' });
+  expect([gzipped.status, gzipped.json.errors?.[0].extensions.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+  // A GET query is Apollo Server's to answer, behind the same checks.
+  const search = `?query=${encodeURIComponent('{ country { communeCount } }')}`;
+  const get = await fetch(`${url}${search}`, { headers: { ...secret, [INTERNAL_TOKEN_HEADER]: token, 'apollo-require-preflight': 'true' } });
+  expect([get.status, ((await get.json()) as { data: any }).data]).toEqual([200, { country: { communeCount: 3321 } }]);
+  expect((await fetch(`${url}${search}`, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(403);
 });
 
 test('bad input through the gateway is BAD_USER_INPUT naming the argument', async () => {

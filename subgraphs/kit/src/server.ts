@@ -1,7 +1,6 @@
 import { ApolloServer, HeaderMap, type BaseContext as ApolloBaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
@@ -91,54 +90,53 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 /**
- * `POST /graphql` with a JSON body, straight from Node's HTTP server to Apollo Server's
- * `executeHTTPGraphQLRequest` (the API Apollo documents for integrations): the same checks in the
- * same order as the Express route (gateway secret → 403, identity → 401, body of at most
- * {@link MAX_REQUEST_BODY_BYTES} → 413, JSON → 400), without Express's router, body-parser and
- * `url.parse` on every subgraph request (about 7 % of a subgraph's CPU per commune detail,
- * issue 16). Returns false for a request it does not take (Express answers it).
+ * `/graphql`, straight from Node's HTTP server to Apollo Server's `executeHTTPGraphQLRequest` (the
+ * API Apollo documents for integrations): the gateway secret (403), the caller's identity (401),
+ * a body of at most {@link MAX_REQUEST_BODY_BYTES} (413), JSON when the request says it is JSON
+ * (400); Apollo Server then answers every method and content type as its own rules say (GET
+ * queries, 400 for a POST that is not JSON, 405). A compressed body is refused (415): the gateway
+ * never compresses. No Express on this path: its router, body-parser, `url.parse` and ETag were
+ * about 7 % of a subgraph's CPU per commune detail (issue 16). Returns false for any other path.
  */
-function directGraphQLPost<TContext extends BaseContext>(
+function graphqlHandler<TContext extends BaseContext>(
   subgraph: Subgraph<TContext>,
   gatewaySecret: string | undefined,
   identity: IdentityOptions,
 ): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
   return (req, res) => {
-    if (req.method !== 'POST') return false;
     const url = req.url ?? '';
     const query = url.indexOf('?');
     if ((query < 0 ? url : url.slice(0, query)) !== '/graphql') return false;
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return false;
-    const encoding = req.headers['content-encoding'];
-    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
-
-    if (gatewaySecret && !secretMatches(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret)) {
+    const refuse = (status: number, message: string, code: string) => {
       req.resume();
-      sendJson(res, 403, { errors: [{ message: 'This subgraph answers only the gateway.', extensions: { code: 'FORBIDDEN' } }] });
+      sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+    };
+    if (gatewaySecret && !secretMatches(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret)) {
+      refuse(403, 'This subgraph answers only the gateway.', 'FORBIDDEN');
+      return true;
+    }
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+      refuse(415, `A ${encoding}-encoded request body is not accepted.`, 'UNSUPPORTED_MEDIA_TYPE');
       return true;
     }
     const fail = (error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) refuse(500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
       else res.destroy(error as Error);
     };
     identify(req.headers, identity)
       .then(
         (caller) =>
-          readJsonBody(req).then((read) => {
-            if (read.status !== 200) {
-              sendJson(res, read.status, {
-                errors: [{ message: read.message, extensions: { code: read.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }],
-              });
-              return;
-            }
+          readBody(req, /^application\/json\b/i.test(req.headers['content-type'] ?? '')).then((read) => {
+            if (read.status !== 200) return refuse(read.status, read.message, read.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
+            // After the body is read: a stream's callbacks do not carry the span's async context.
             traceIncomingRequest(subgraph.name, '/graphql', req, res, () => {
               executeGraphQL(subgraph, req, res, caller, read.body, query < 0 ? '' : url.slice(query)).catch(fail);
             });
           }),
         (error: Error) => {
-          req.resume();
           if (!(error instanceof IdentityRefused)) return fail(error);
-          sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+          refuse(401, error.message, 'UNAUTHENTICATED');
         },
       )
       .catch(fail);
@@ -146,8 +144,11 @@ function directGraphQLPost<TContext extends BaseContext>(
   };
 }
 
-/** Reads a request body of at most {@link MAX_REQUEST_BODY_BYTES} and parses it as JSON. */
-function readJsonBody(req: http.IncomingMessage): Promise<{ status: 200; body: unknown } | { status: 400 | 413; message: string }> {
+/**
+ * Reads a request body of at most {@link MAX_REQUEST_BODY_BYTES}; parses it when `json` (an empty
+ * body is then `undefined`, which Apollo Server answers itself), else leaves it to Apollo Server.
+ */
+function readBody(req: http.IncomingMessage, json: boolean): Promise<{ status: 200; body: unknown } | { status: 400 | 413; message: string }> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (declared > MAX_REQUEST_BODY_BYTES) {
@@ -172,8 +173,9 @@ function readJsonBody(req: http.IncomingMessage): Promise<{ status: 200; body: u
     req.on('end', () => {
       if (refused) return;
       const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+      if (!json || text === '') return resolve({ status: 200, body: json ? undefined : text });
       try {
-        resolve({ status: 200, body: text === '' ? {} : (JSON.parse(text) as unknown) });
+        resolve({ status: 200, body: JSON.parse(text) as unknown });
       } catch {
         resolve({ status: 400, message: 'The request body is not valid JSON.' });
       }
@@ -193,7 +195,7 @@ async function executeGraphQL<TContext extends BaseContext>(
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   const answer = await subgraph.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search, body },
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
     context: async () => {
       const ctx = subgraph.createContext(caller);
       const key = req.headers[IDEMPOTENCY_KEY_HEADER];
@@ -233,13 +235,10 @@ export async function serveSubgraph<TContext extends BaseContext>(
   const identity = identityOptions(options.internalTokenSecret ? internalKey(options.internalTokenSecret) : undefined, options.production ?? false);
   const app = express();
   app.disable('x-powered-by');
-  // Answers go to the gateway, which never revalidates: no ETag (Express would hash every body).
-  app.set('etag', false);
-  // POST /graphql with a JSON body (every request the gateway sends) takes the direct path below;
-  // anything else goes through Express (health, readiness, metrics, GET, other content types).
-  const graphqlPost = directGraphQLPost(subgraph, options.gatewaySecret, identity);
+  // /graphql is served without Express (graphqlHandler); health, readiness and metrics by Express.
+  const graphql = graphqlHandler(subgraph, options.gatewaySecret, identity);
   const httpServer = http.createServer((req, res) => {
-    if (!graphqlPost(req, res)) app(req, res);
+    if (!graphql(req, res)) app(req, res);
   });
   httpServer.keepAliveTimeout = 65_000;
   subgraph.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
@@ -263,36 +262,6 @@ export async function serveSubgraph<TContext extends BaseContext>(
       res.status(503).json({ status: 'not ready', subgraph: subgraph.name, database: 'unavailable' });
     }
   });
-  app.use(
-    '/graphql',
-    (req, res, next) => {
-      if (options.gatewaySecret && !secretMatches(req.headers[GATEWAY_SECRET_HEADER], options.gatewaySecret)) {
-        res.status(403).json({ errors: [{ message: 'This subgraph answers only the gateway.', extensions: { code: 'FORBIDDEN' } }] });
-        return;
-      }
-      identify(req.headers, identity).then(
-        (caller) => {
-          res.locals.caller = caller;
-          next();
-        },
-        (error: Error) => {
-          if (!(error instanceof IdentityRefused)) return next(error);
-          res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
-        },
-      );
-    },
-    express.json({ limit: '10mb' }),
-    // After the body is read: a stream's callbacks do not carry the span's async context.
-    (req, res, next) => traceIncomingRequest(subgraph.name, '/graphql', req, res, next),
-    expressMiddleware(subgraph.server, {
-      context: async ({ req, res }) => {
-        const ctx = subgraph.createContext(res.locals.caller as Caller);
-        const key = req.headers[IDEMPOTENCY_KEY_HEADER];
-        if (typeof key === 'string') ctx.idempotencyKey = key;
-        return ctx;
-      },
-    }),
-  );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => {
