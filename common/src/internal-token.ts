@@ -63,6 +63,11 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s)
 
 /** Verifies a token from the gateway and returns the caller it speaks for; throws on any fault. */
 export async function verifyInternalToken(token: string, key: Uint8Array, now = Date.now()): Promise<Caller> {
+  return (await verifiedClaims(token, key, now)).caller;
+}
+
+/** The caller a token speaks for and when the token expires (ms), once it has verified. */
+async function verifiedClaims(token: string, key: Uint8Array, now: number): Promise<{ caller: Caller; expiresAt: number }> {
   const { payload } = await jwtVerify(token, key, {
     currentDate: new Date(now),
     issuer: ISSUER,
@@ -78,7 +83,7 @@ export async function verifyInternalToken(token: string, key: Uint8Array, now = 
   if (typeof province === 'string') caller.province = province;
   if (typeof commune === 'string') caller.commune = commune;
   if (typeof rid === 'string') caller.requestId = rid;
-  return Object.freeze(caller);
+  return { caller: Object.freeze(caller), expiresAt: payload.exp! * 1000 };
 }
 
 /** The claims that make a caller who they are (the request id aside): one token per distinct caller. */
@@ -126,10 +131,9 @@ export function createInternalTokenVerifier(key: Uint8Array, options: { maxToken
       if (now <= kept.expiresAt) return kept.caller;
       verified.delete(token);
     }
-    const caller = await verifyInternalToken(token, key, now);
-    const exp = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number }).exp;
+    const { caller, expiresAt } = await verifiedClaims(token, key, now);
     if (verified.size >= maxTokens) for (const old of [...verified.keys()].slice(0, maxTokens / 2)) verified.delete(old);
-    verified.set(token, { caller, expiresAt: exp * 1000 + CLOCK_TOLERANCE_SECONDS * 1000 });
+    verified.set(token, { caller, expiresAt: expiresAt + CLOCK_TOLERANCE_SECONDS * 1000 });
     return caller;
   };
 }
