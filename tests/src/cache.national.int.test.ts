@@ -1,6 +1,6 @@
 import { urlVariable } from '@kh02/common';
 import { createGateway, loadGatewayConfig, type Gateway } from '@kh02/gateway';
-import { Redis } from 'ioredis';
+import { deleteRedisKeys } from './redis';
 import { randomUUID } from 'node:crypto';
 import { startPlatform, type Platform } from './harness';
 import { NATIONAL_DRILL_DOWN } from './queries';
@@ -56,10 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await replica?.stop();
   await platform?.close();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(redisUrl, prefix);
 });
 
 test('the national drill-down asked twice: miss, then a hit that calls no subgraph, on either replica', async () => {

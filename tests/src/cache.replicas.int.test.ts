@@ -1,5 +1,6 @@
 import { createGateway, loadGatewayConfig, type Gateway } from '@kh02/gateway';
 import { Redis } from 'ioredis';
+import { deleteRedisKeys } from './redis';
 import { createHash, randomUUID } from 'node:crypto';
 import { startCounterSubgraph } from './counter-subgraph';
 
@@ -43,10 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const g of gateways) await g.gateway.stop();
   await counter?.close();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(redisUrl, prefix);
 });
 
 test('a mutation acknowledged by one replica makes the next read on the other fresh; a refused mutation changes nothing', async () => {

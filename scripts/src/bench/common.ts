@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ANONYMOUS, internalKey, signInternalToken } from '@kh02/common';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -75,6 +76,18 @@ export async function stopAll(): Promise<void> {
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
+
+/** A free loopback port (the OS picks it; closed again before use). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const port = (server.address() as AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

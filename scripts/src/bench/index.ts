@@ -20,12 +20,12 @@ import Database from 'better-sqlite3';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
   benchIdentity,
   cpuMsOf,
+  freePort,
   HOST,
   median,
   pin,
@@ -86,18 +86,6 @@ function options(argv: string[]): Options {
 
 function log(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
-
-/** A free loopback port (the OS picks it; closed again before use). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The load generator: one long-lived child on the load core, one autocannon run per job. */

@@ -9,13 +9,12 @@
  */
 import Database from 'better-sqlite3';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { databaseUrlVariable, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
 import { subgraphService } from '../start';
-import { benchIdentity, HOST, post, ROOT, spawnNode, stopAll, waitForHttp, sleep } from './common';
+import { benchIdentity, freePort, HOST, post, ROOT, spawnNode, stopAll, waitForHttp, sleep } from './common';
 import { loadSubgraphPackages, seedDataSet, tempDataDir } from './data';
 import { body, communeQuery, nationalQuery, readShape } from './queries';
 
@@ -25,17 +24,6 @@ interface Recorded {
   representations: number;
   responseBytes: number;
   query: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A proxy that forwards to `target` and appends every request to `log`. */
