@@ -12,7 +12,10 @@
  *
  * Options: `--quick` (short rounds, under 3 minutes), `--rounds N`, `--out <path prefix>`
  * (default docs/benchmarks/latest), `--arms a,b` (measure only these arms; the gateway always
- * runs), `--scenarios national@1,national@4,commune@16` (measure only these; for profiling one). `BENCH_CPU_PROF=gateway,readiness,…` starts those processes with `--cpu-prof` (profiles
+ * runs), `--scenarios national@1,national@4,commune@16,commune-subgraphs@16` (measure only these; for
+ * profiling one; `commune-subgraphs@16` drives each subgraph process alone with the requests the
+ * gateway sends it for the commune detail, recorded before the rounds, and the report sets each
+ * subgraph's CPU per request alone beside its CPU per request in the gateway's chain). `BENCH_CPU_PROF=gateway,readiness,…` starts those processes with `--cpu-prof` (profiles
  * in the temp folder, copied to docs/benchmarks/profiles/). `--baseline-gateway <main.js>` adds an
  * arm `gateway-baseline`: an earlier build of the gateway, for before/after figures from one run.
  */
@@ -42,12 +45,13 @@ import {
   waitForHttp,
   type Proc,
 } from './common';
-import { databaseUrlVariable, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
+import { databaseUrlVariable, GATEWAY_SECRET_HEADER, INTERNAL_TOKEN_HEADER, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
 import { subgraphService } from '../start';
 import { loadSubgraphPackages, seedDataSet, tempDataDir, type DataSet, type SubgraphPackage } from './data';
 import type { LoadJob, LoadResult } from './load';
 import { body, communeQuery, nationalQuery, readShape } from './queries';
-import { writeReport, type BenchReport, type Measurement } from './report';
+import { ALONE_SCENARIO, writeReport, type BenchReport, type Measurement } from './report';
+import { startRecorder } from './replay';
 import { countStatements } from './s3';
 
 const SERVER_CORE = 0;
@@ -124,6 +128,10 @@ interface Arm {
   url: string;
   proc: Proc;
   note?: string;
+  /** What this arm is asked instead of the scenario's bodies (a subgraph alone: the gateway's own requests to it). */
+  job?: Pick<LoadJob, 'bodies' | 'headers'>;
+  /** The processes whose CPU is counted with the arm's; by default the subgraphs of its data set. */
+  behind?: Proc[];
 }
 
 async function main(): Promise<void> {
@@ -375,6 +383,41 @@ async function main(): Promise<void> {
       }
     }
 
+    // Each subgraph alone (issue 16): the gateway's own requests for the 16 communes, recorded through
+    // forwarding proxies by a short-lived extra gateway, then replayed straight at each subgraph process.
+    const aloneArms: Arm[] = [];
+    if (!opts.scenarios || opts.scenarios.has(ALONE_SCENARIO)) {
+      log("recording the gateway's subgraph requests for the commune detail");
+      const recorder = await startRecorder(sg100.urls);
+      try {
+        const recording = await startGateway('gateway-recording', { urls: recorder.urls });
+        try {
+          for (const [i, b] of communeBodies.entries()) {
+            const r = await post(recording.url, b);
+            if (r.text !== communeReference[i].text) throw new Error(`the recording gateway answered commune ${communeCodes[i]} differently from the gateway`);
+          }
+        } finally {
+          await stopProc(recording.proc.child);
+        }
+      } finally {
+        await recorder.stop();
+      }
+      const headers = { [GATEWAY_SECRET_HEADER]: secret, [INTERNAL_TOKEN_HEADER]: runIdentity.token };
+      for (const proc of sg100.procs) {
+        const name = proc.name.replace(/@.*/, '');
+        const bodies = recorder.bodies[name] ?? [];
+        if (bodies.length === 0) continue;
+        aloneArms.push({
+          name: `${name} alone`,
+          url: sg100.urls[name],
+          proc,
+          behind: [],
+          job: { bodies, headers },
+          note: `the ${name} subgraph process driven directly with the ${bodies.length} requests the gateway sent it for the 16 communes (recorded before the rounds)`,
+        });
+      }
+    }
+
     load = await LoadGenerator.start();
     // National runs make a fixed number of requests (all complete, so none is left running on a
     // server when the next arm starts); commune runs last a fixed time (requests take milliseconds).
@@ -382,12 +425,12 @@ async function main(): Promise<void> {
     const d = opts.quick ? { n1Requests: 1, n4Requests: 4, c16Seconds: 2 } : { n1Requests: 6, n4Requests: 8, c16Seconds: 5 };
     // Every arm has answered the national query once (the identity check); quick runs count that as its warm-up.
     const warm = async (arm: Arm) => {
-      if (!opts.quick) await load!.run({ url: arm.url, bodies: [national], connections: 1, amount: 2 });
-      if (arm.name !== 'floor') await load!.run({ url: arm.url, bodies: communeBodies, connections: 4, durationS: opts.quick ? 0.5 : 1 });
+      if (!opts.quick && !arm.job) await load!.run({ url: arm.url, bodies: [national], connections: 1, amount: 2 });
+      if (arm.name !== 'floor') await load!.run({ url: arm.url, bodies: communeBodies, connections: 4, durationS: opts.quick ? 0.5 : 1, ...arm.job });
       await sleep(300);
     };
     log('warming up');
-    for (const arm of [...arms, { ...gateway10, name: 'gateway@10%' }]) await warm(arm);
+    for (const arm of [...arms, { ...gateway10, name: 'gateway@10%' }, ...aloneArms]) await warm(arm);
 
     // The measurements: scenario key, arms, bodies, connections, seconds.
     const armsNamed = (...names: string[]) => arms.filter((a) => names.includes(a.name));
@@ -404,6 +447,8 @@ async function main(): Promise<void> {
         arms: armsNamed('gateway', 'gateway-baseline', 'monolith', 'stock', 'peer'),
         job: { bodies: communeBodies, connections: 16, durationS: d.c16Seconds },
       },
+      // Not an arm against the others: each subgraph's CPU per request alone, beside its CPU per request in the chain.
+      { key: ALONE_SCENARIO, arms: aloneArms, job: { bodies: [], connections: 16, durationS: d.c16Seconds } },
     ];
     if (opts.scenarios) {
       const unknown = [...opts.scenarios].filter((key) => !plan.some((step) => step.key === key));
@@ -421,13 +466,13 @@ async function main(): Promise<void> {
         const order = step.arms.map((_, i) => step.arms[(i + round - 1) % step.arms.length]);
         for (const arm of order) {
           // CPU used per request by the arm and by each subgraph process behind it: where the time goes.
-          const behind = arm === gateway10 ? sg10.procs : arm.name === 'floor' ? [] : sg100.procs;
+          const behind = arm.behind ?? (arm === gateway10 ? sg10.procs : arm.name === 'floor' ? [] : sg100.procs);
           const watched = [arm.proc, ...behind];
           const cpuBefore = watched.map((p) => cpuMsOf(p.pid) ?? NaN);
           // S7: the gateway's peak memory under the national drill-down at 4 concurrent.
           const sampler =
             arm === gateway && step.key === 'national@4' ? setInterval(() => (peak = Math.max(peak, rssOf(gateway.proc.pid) ?? 0)), 25) : undefined;
-          const result = await load.run({ url: arm.url, ...step.job });
+          const result = await load.run({ url: arm.url, ...step.job, ...arm.job });
           if (sampler) clearInterval(sampler);
           const cpuAfter = watched.map((p) => cpuMsOf(p.pid) ?? NaN);
           // Let requests cut off at the end of a timed run finish before the next arm starts.
@@ -502,7 +547,11 @@ async function main(): Promise<void> {
         national10: reference10.text.length,
         communeMedian: median(communeReference.map((r) => r.text.length)),
       },
-      arms: [...arms.map((a) => ({ name: a.name, note: a.note })), { name: 'gateway@10%', note: 'the project gateway on the 10 % data set' }],
+      arms: [
+        ...arms.map((a) => ({ name: a.name, note: a.note })),
+        { name: 'gateway@10%', note: 'the project gateway on the 10 % data set' },
+        ...aloneArms.map((a) => ({ name: a.name, note: a.note })),
+      ],
       identity,
       durations: d,
       measurements,

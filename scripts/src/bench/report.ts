@@ -44,6 +44,8 @@ export interface BenchReport {
   profiles: string[];
   /** Filled in by {@link writeReport}. */
   verdicts?: Verdict[];
+  /** Filled in by {@link writeReport} when the run had the subgraphs-alone arms. */
+  chainCosts?: ChainCost[];
 }
 
 /** One target of the issue, judged on this run. */
@@ -61,6 +63,38 @@ export interface Verdict {
 }
 
 type Stat = 'p50' | 'p95' | 'p99' | 'rps';
+
+/** The scenario in which each subgraph process is driven alone with the gateway's own commune requests. */
+export const ALONE_SCENARIO = 'commune-subgraphs@16';
+
+/**
+ * One subgraph's CPU per commune detail inside the gateway's chain (its share of the gateway arm's
+ * commune@16 runs) and per request when driven alone with the same requests, medians over rounds.
+ */
+export interface ChainCost {
+  subgraph: string;
+  chainMs: number;
+  aloneMs: number;
+  /** chain ÷ alone: how much the same work costs when four processes share the core. */
+  ratio: number;
+}
+
+/** Per subgraph with an `<name> alone` arm in the run: chain against alone (see {@link ChainCost}). */
+export function chainCosts(r: BenchReport): ChainCost[] {
+  const chain = pick(r.measurements, 'commune@16', 'gateway');
+  const costs: ChainCost[] = [];
+  for (const arm of new Set(r.measurements.filter((m) => m.scenario === ALONE_SCENARIO).map((m) => m.arm))) {
+    const subgraph = arm.replace(/ alone$/, '');
+    const chainMs = median(chain.map((m) => m.cpuMsPerRequest?.[subgraph] ?? NaN).filter(Number.isFinite));
+    const aloneMs = median(
+      pick(r.measurements, ALONE_SCENARIO, arm)
+        .map((m) => m.cpuMsPerRequest?.arm ?? NaN)
+        .filter(Number.isFinite),
+    );
+    costs.push({ subgraph, chainMs, aloneMs, ratio: chainMs / aloneMs });
+  }
+  return costs;
+}
 
 function pick(ms: Measurement[], scenario: string, arm: string): Measurement[] {
   return ms.filter((m) => m.scenario === scenario && m.arm === arm).sort((a, b) => a.round - b.round);
@@ -175,6 +209,7 @@ export function verdicts(r: BenchReport): Verdict[] {
   return v;
 }
 
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const f = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
 
 /** Median CPU ms per request, per process: "arm 120 + geography 15 + readiness 300 = 435". */
@@ -225,9 +260,23 @@ export function markdown(r: BenchReport): string {
     'national@1': 'National drill-down, 1 client (S1, S2, S4, P3, P5)',
     'national@4': 'National drill-down, 4 concurrent (S5, P1; S7 below)',
     'commune@16': 'One commune across all subgraphs, 16 concurrent (S5, S6, P2, P4)',
+    [ALONE_SCENARIO]: "Each subgraph alone with the gateway's own commune requests, 16 concurrent (where P4's time goes)",
   };
   for (const [key, title] of Object.entries(titles)) {
+    if (key === ALONE_SCENARIO && !r.measurements.some((m) => m.scenario === key)) continue;
     out.push(`## ${title}`, '', ...armTable(r, key), '');
+    if (key === ALONE_SCENARIO) {
+      const costs = r.chainCosts ?? chainCosts(r);
+      out.push(
+        "CPU per commune detail of each subgraph process inside the gateway's chain (commune@16 above: four server processes share core 0) against the same process driven alone with the same requests (medians over rounds; CPU read from /proc in 10 ms ticks):",
+        '',
+        '| subgraph | in the chain, ms | alone, ms | chain ÷ alone |',
+        '|---|---:|---:|---:|',
+        ...costs.map((c) => `| ${c.subgraph} | ${f(c.chainMs, 2)} | ${f(c.aloneMs, 2)} | ${f(c.ratio, 2)} |`),
+        `| all | ${f(sum(costs.map((c) => c.chainMs)), 2)} | ${f(sum(costs.map((c) => c.aloneMs)), 2)} | ${f(sum(costs.map((c) => c.chainMs)) / sum(costs.map((c) => c.aloneMs)), 2)} |`,
+        '',
+      );
+    }
   }
   out.push('## S3: statements and fetches per national query (counted in-process, as the tests do)', '');
   out.push('| communes | SQL statements (all subgraphs) | by subgraph | subgraph fetches | by subgraph | response bytes |', '|---|---:|---|---:|---|---:|');
@@ -288,6 +337,7 @@ export function markdown(r: BenchReport): string {
 /** Writes `<prefix>.json` and `<prefix>.md`. */
 export function writeReport(r: BenchReport, prefix: string): void {
   r.verdicts = verdicts(r);
+  r.chainCosts = chainCosts(r);
   mkdirSync(path.dirname(prefix), { recursive: true });
   writeFileSync(`${prefix}.json`, `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(`${prefix}.md`, markdown(r));

@@ -1,0 +1,69 @@
+/**
+ * Where the commune detail's time goes on the federated path (issue 16): the exact requests the
+ * gateway sends each subgraph, recorded once, so that the bench can drive every subgraph process
+ * *alone* with them (arms `<subgraph> alone`) and set its CPU per request beside the same process's
+ * CPU per request inside the gateway's chain. The recording goes through a forwarding proxy per
+ * subgraph in the bench's own process; nothing is recorded while anything is timed.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HOST } from './common';
+
+/** Forwarding proxies in front of the subgraphs, keeping every request body they pass on. */
+export interface Recorder {
+  /** Proxy URL per subgraph name: point a gateway at these instead of the subgraphs. */
+  urls: Record<string, string>;
+  /** Request bodies per subgraph, in the order they arrived. */
+  bodies: Record<string, string[]>;
+  stop(): Promise<void>;
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
+
+/** Starts one forwarding proxy per subgraph URL (loopback, port 0). */
+export async function startRecorder(targets: Record<string, string>): Promise<Recorder> {
+  const servers: http.Server[] = [];
+  const urls: Record<string, string> = {};
+  const bodies: Record<string, string[]> = {};
+  for (const [name, target] of Object.entries(targets)) {
+    bodies[name] = [];
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if (req.method === 'POST') bodies[name].push(body);
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !HOP_BY_HOP.has(k)) headers[k] = v;
+        fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
+          .then(async (answer) => {
+            const text = await answer.text();
+            res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+            res.end(text);
+          })
+          .catch((error: Error) => {
+            res.writeHead(502, { 'content-type': 'text/plain' });
+            res.end(`recorder: ${error.message}`);
+          });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+    servers.push(server);
+    urls[name] = `http://${HOST}:${(server.address() as AddressInfo).port}/graphql`;
+  }
+  return {
+    urls,
+    bodies,
+    stop: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
+    },
+  };
+}
