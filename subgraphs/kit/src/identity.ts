@@ -3,17 +3,18 @@ import { ANONYMOUS, CALLER_HEADER, createInternalTokenVerifier, INTERNAL_TOKEN_H
 
 /** How a subgraph learns who is asking. */
 export interface IdentityOptions {
-  /** HMAC key of INTERNAL_TOKEN_SECRET; without it no identity token can be trusted. */
-  key: Uint8Array | undefined;
+  /**
+   * Verifies a token with the HMAC key of INTERNAL_TOKEN_SECRET, remembering good tokens until they
+   * expire; undefined without a key, when no identity token can be trusted.
+   */
+  verify: ((token: string) => Promise<Caller>) | undefined;
   /** Outside development a request without a valid identity token is refused. */
   required: boolean;
-  /** Verifies with `key`, remembering good tokens until they expire (made by {@link identityOptions}). */
-  verify?: (token: string) => Promise<Caller>;
 }
 
 /** Identity options for a subgraph server: one verifier (and its memory of good tokens) per server. */
 export function identityOptions(key: Uint8Array | undefined, required: boolean): IdentityOptions {
-  return { key, required, verify: key ? createInternalTokenVerifier(key) : undefined };
+  return { verify: key ? createInternalTokenVerifier(key) : undefined, required };
 }
 
 /** Why a request's identity was refused (HTTP 401). */
@@ -34,10 +35,10 @@ export async function identify(headers: IncomingHttpHeaders, options: IdentityOp
     if (options.required) throw new IdentityRefused(`This subgraph answers only requests carrying the gateway's ${INTERNAL_TOKEN_HEADER}.`);
     return ANONYMOUS;
   }
-  if (typeof token !== 'string' || !options.key) throw new IdentityRefused(`${INTERNAL_TOKEN_HEADER} cannot be verified here.`);
+  if (typeof token !== 'string' || !options.verify) throw new IdentityRefused(`${INTERNAL_TOKEN_HEADER} cannot be verified here.`);
   let caller: Caller;
   try {
-    caller = await (options.verify ?? createInternalTokenVerifier(options.key))(token);
+    caller = await options.verify(token);
   } catch {
     throw new IdentityRefused(`${INTERNAL_TOKEN_HEADER} is not valid.`);
   }
