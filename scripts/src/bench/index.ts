@@ -405,7 +405,7 @@ async function main(): Promise<void> {
       const headers = { [GATEWAY_SECRET_HEADER]: secret, [INTERNAL_TOKEN_HEADER]: runIdentity.token };
       for (const proc of sg100.procs) {
         const name = proc.name.replace(/@.*/, '');
-        const bodies = recorder.bodies[name] ?? [];
+        const bodies = recorder.bodiesOf(name);
         if (bodies.length === 0) continue;
         aloneArms.push({
           name: `${name} alone`,

@@ -8,7 +8,6 @@
  * where the difference comes from before changing anything.
  */
 import Database from 'better-sqlite3';
-import http from 'node:http';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -17,53 +16,16 @@ import { subgraphService } from '../start';
 import { benchIdentity, freePort, HOST, post, ROOT, spawnNode, stopAll, waitForHttp, sleep } from './common';
 import { loadSubgraphPackages, seedDataSet, tempDataDir } from './data';
 import { body, communeQuery, nationalQuery, readShape } from './queries';
+import { startRecorder, type Recorder } from './replay';
 
-interface Recorded {
-  subgraph: string;
-  requestBytes: number;
-  representations: number;
-  responseBytes: number;
-  query: string;
-}
-
-/** A proxy that forwards to `target` and appends every request to `log`. */
-async function recordingProxy(name: string, target: string, log: { current: Recorded[] }): Promise<string> {
-  const port = await freePort();
-  const url = new URL(target);
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const reqBody = Buffer.concat(chunks);
-      const upstream = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: req.method, headers: req.headers }, (up) => {
-        const out: Buffer[] = [];
-        up.on('data', (c: Buffer) => out.push(c));
-        up.on('end', () => {
-          const resBody = Buffer.concat(out);
-          if (req.method === 'POST') {
-            const parsed = JSON.parse(reqBody.toString()) as { query: string; variables?: Record<string, unknown> };
-            // Every \`_Any\` list, however the gateway names it (batches prefix it, the peer calls it __batch_reps_N).
-            const representations = Object.entries(parsed.variables ?? {})
-              .filter(([k, v]) => /rep/i.test(k) && Array.isArray(v))
-              .reduce((n, [, v]) => n + (v as unknown[]).length, 0);
-            log.current.push({
-              subgraph: name,
-              requestBytes: reqBody.length,
-              representations,
-              responseBytes: resBody.length,
-              query: parsed.query,
-            });
-          }
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          res.end(resBody);
-        });
-      });
-      upstream.end(reqBody);
-    });
-  });
-  await new Promise<void>((r) => server.listen(port, HOST, r));
-  server.unref();
-  return `http://${HOST}:${port}${url.pathname}`;
+/** What one subgraph request asked: its operation and how many entity representations it carried. */
+function described(text: string): { query: string; representations: number } {
+  const parsed = JSON.parse(text) as { query: string; variables?: Record<string, unknown> };
+  // Every \`_Any\` list, however the gateway names it (batches prefix it, the peer calls it __batch_reps_N).
+  const representations = Object.entries(parsed.variables ?? {})
+    .filter(([k, v]) => /rep/i.test(k) && Array.isArray(v))
+    .reduce((n, [, v]) => n + (v as unknown[]).length, 0);
+  return { query: parsed.query, representations };
 }
 
 async function main(): Promise<void> {
@@ -83,10 +45,10 @@ async function main(): Promise<void> {
     ...identity.env,
     PATH: process.env.PATH ?? '',
   };
-  const log = { current: [] as Recorded[] };
+  let recorder: Recorder | undefined;
   try {
     const data = await seedDataSet(packages, temp.dir, fraction);
-    const proxied: Record<string, string> = {};
+    const targets: Record<string, string> = {};
     for (const pkg of packages) {
       const port = await freePort();
       const proc = spawnNode(pkg.name, [subgraphService(subgraphEntry(pkg.name)).entry], {
@@ -96,8 +58,10 @@ async function main(): Promise<void> {
         [databaseUrlVariable(pkg.name)]: data.urls[pkg.name],
       });
       await waitForHttp(`http://${HOST}:${port}/health`, proc);
-      proxied[pkg.name] = await recordingProxy(pkg.name, `http://${HOST}:${port}/graphql`, log);
+      targets[pkg.name] = `http://${HOST}:${port}/graphql`;
     }
+    recorder = await startRecorder(targets);
+    const proxied = recorder.urls;
     let sdl = readFileSync(supergraphPath, 'utf8');
     for (const [name, url] of Object.entries(proxied)) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
     const sdlPath = path.join(temp.dir, 'supergraph.graphql');
@@ -139,21 +103,24 @@ async function main(): Promise<void> {
         ['peer', `http://${HOST}:${peerPort}/graphql`],
       ]) {
         await post(url, b); // warm (plan cache)
-        log.current = [];
+        recorder.requests.length = 0;
         const r = await post(url, b);
-        out.push(`## ${qname} — ${arm}: ${log.current.length} fetches, response ${r.text.length} bytes`, '');
-        for (const f of log.current)
+        out.push(`## ${qname} — ${arm}: ${recorder.requests.length} fetches, response ${r.text.length} bytes`, '');
+        for (const f of recorder.requests) {
+          const { query, representations } = described(f.body);
           out.push(
-            `- ${f.subgraph}: request ${f.requestBytes} B, ${f.representations} representations, response ${f.responseBytes} B`,
+            `- ${f.subgraph}: request ${Buffer.byteLength(f.body)} B, ${representations} representations, response ${f.responseBytes} B`,
             '```graphql',
-            f.query,
+            query,
             '```',
           );
+        }
         out.push('');
       }
     }
     process.stdout.write(out.join('\n') + '\n');
   } finally {
+    await recorder?.stop();
     await stopAll();
     temp.cleanup();
   }

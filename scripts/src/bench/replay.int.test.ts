@@ -38,7 +38,13 @@ describe("the bench's subgraph request recorder", () => {
       expect(await first.json()).toEqual({ data: { echo: 17 }, status: 200 });
       const second = await ask('{"query":"{ fail }"}');
       expect(second.status).toBe(400);
-      expect(recorder.bodies.tasks).toEqual(['{"query":"{ a }"}', '{"query":"{ fail }"}']);
+      expect(recorder.bodiesOf('tasks')).toEqual(['{"query":"{ a }"}', '{"query":"{ fail }"}']);
+      expect(recorder.requests.map((r) => [r.subgraph, r.responseBytes])).toEqual([
+        ['tasks', JSON.stringify({ data: { echo: 17 }, status: 200 }).length],
+        ['tasks', JSON.stringify({ data: { echo: 20 }, status: 400 }).length],
+      ]);
+      recorder.requests.length = 0;
+      expect(recorder.bodiesOf('tasks')).toEqual([]);
       expect(seen.map((s) => s.headers['x-kh02-identity'])).toEqual(['token-1', 'token-1']);
     } finally {
       await recorder.stop();
@@ -55,7 +61,7 @@ describe("the bench's subgraph request recorder", () => {
       const answer = await fetch(recorder.urls.geography, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(answer.status).toBe(502);
       expect(await answer.text()).toMatch(/^recorder: /);
-      expect(recorder.bodies.geography).toEqual(['{}']);
+      expect(recorder.requests).toEqual([{ subgraph: 'geography', body: '{}', responseBytes: 0 }]);
     } finally {
       await recorder.stop();
     }

@@ -9,12 +9,23 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HOST } from './common';
 
-/** Forwarding proxies in front of the subgraphs, keeping every request body they pass on. */
+/** One request a recorder passed on. */
+export interface RecordedRequest {
+  subgraph: string;
+  /** The request body as sent (POST only). */
+  body: string;
+  /** Bytes of the subgraph's answer. */
+  responseBytes: number;
+}
+
+/** Forwarding proxies in front of the subgraphs, keeping every POST they pass on. */
 export interface Recorder {
   /** Proxy URL per subgraph name: point a gateway at these instead of the subgraphs. */
   urls: Record<string, string>;
-  /** Request bodies per subgraph, in the order they arrived. */
-  bodies: Record<string, string[]>;
+  /** Every POST, all subgraphs together, in the order the answers came back; empty it to start afresh. */
+  requests: RecordedRequest[];
+  /** The bodies sent to one subgraph, in order. */
+  bodiesOf(subgraph: string): string[];
   stop(): Promise<void>;
 }
 
@@ -24,24 +35,24 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
 export async function startRecorder(targets: Record<string, string>): Promise<Recorder> {
   const servers: http.Server[] = [];
   const urls: Record<string, string> = {};
-  const bodies: Record<string, string[]> = {};
+  const requests: RecordedRequest[] = [];
   for (const [name, target] of Object.entries(targets)) {
-    bodies[name] = [];
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        if (req.method === 'POST') bodies[name].push(body);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !HOP_BY_HOP.has(k)) headers[k] = v;
         fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
           .then(async (answer) => {
             const text = await answer.text();
+            if (req.method === 'POST') requests.push({ subgraph: name, body, responseBytes: Buffer.byteLength(text) });
             res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
             res.end(text);
           })
           .catch((error: Error) => {
+            if (req.method === 'POST') requests.push({ subgraph: name, body, responseBytes: 0 });
             res.writeHead(502, { 'content-type': 'text/plain' });
             res.end(`recorder: ${error.message}`);
           });
@@ -53,7 +64,8 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
   }
   return {
     urls,
-    bodies,
+    requests,
+    bodiesOf: (subgraph) => requests.filter((r) => r.subgraph === subgraph).map((r) => r.body),
     stop: async () => {
       await Promise.all(
         servers.map(
