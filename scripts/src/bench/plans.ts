@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     const gw = spawnNode('gateway', [path.join(ROOT, 'gateway/dist/main.js')], {
       ...common,
       GATEWAY_PORT: String(gwPort),
+      // The repeated query must reach the subgraphs: with the response cache on it is a hit and sends nothing.
+      RESPONSE_CACHE: 'false',
       SUPERGRAPH_PATH: supergraphPath,
       ...Object.fromEntries(Object.entries(proxied).map(([n, u]) => [urlVariable(n), u])),
     });
