@@ -40,7 +40,7 @@ import { operationLimitsPlugin, tokenLimitMiddleware, type LimitsRecord } from '
 import { requestIdFrom, requestLogPlugin } from './plugins/logging';
 import { checkSubgraphs } from './plugins/readiness';
 import { persistedOperations } from './safelist';
-import { installFastShaping } from './shaping';
+import { installFastShaping, installOperationMemo } from './shaping';
 import { supergraphFromFile } from './supergraph';
 import { serveWeb } from './web';
 
@@ -93,6 +93,8 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   const stats: GatewayStats = { subgraphFetches: 0, bySubgraph: {} };
   // Result shaping over compiled selection sets (shaping.ts); the library's own if its module shape changed.
   if (!installFastShaping()) log.warn('result shaping: @apollo/gateway changed shape; its own computeResponse is used');
+  // The federation Operation executeQueryPlan makes per request, reused for a repeated document (shaping.ts).
+  if (!installOperationMemo()) log.warn('result shaping: @apollo/federation-internals changed shape; operations are converted per request');
   const fetcher = createSubgraphFetcher({
     maxSockets: config.subgraphMaxSockets,
     timeoutMs: config.subgraphTimeoutMs,

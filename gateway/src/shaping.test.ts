@@ -1,6 +1,6 @@
 import { buildSchema, operationFromDocument } from '@apollo/federation-internals';
-import { parse } from 'graphql';
-import { computeResponse, installFastShaping, libraryComputeResponse, type ComputeResponseArgs } from './shaping';
+import { Kind, parse } from 'graphql';
+import { computeResponse, installFastShaping, installOperationMemo, libraryComputeResponse, libraryOperationFromDocument, type ComputeResponseArgs } from './shaping';
 
 const schema = buildSchema(`
   type Query { country: Country provinces: [Province!]! node(code: ID!): Node strict: Province! }
@@ -97,4 +97,55 @@ test('response names that are also Object.prototype properties stay data ("const
     expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
     expect(fix(ours.data)).toEqual(fix(theirs.data));
   }
+});
+
+test('one operation shaped again and again (as the memo hands it out) answers as the library each time, @skip/@include following each request’s variables', () => {
+  expect(installFastShaping()).toBe(true);
+  const conditional = operationFromDocument(schema, parse(query), { validate: true });
+  const plain = operationFromDocument(schema, parse('{ provinces { code label: name communes { code } } country { code } }'), { validate: true });
+  const runs: [typeof conditional, Record<string, unknown>, Record<string, unknown>][] = [
+    [conditional, good, { withName: true }],
+    [conditional, good, { withName: false, skipAt: false }],
+    [conditional, good, { withName: true, skipAt: true }],
+    [plain, good, {}],
+    [plain, { ...good, provinces: [good.provinces[1]] }, {}],
+  ];
+  for (const [operation, input, variables] of runs) {
+    const args = { operation, variables, introspectionHandling: () => null };
+    const ours = computeResponse({ ...args, input: JSON.parse(JSON.stringify(input)) as Record<string, unknown> });
+    const theirs = libraryComputeResponse!({ ...args, input: JSON.parse(JSON.stringify(input)) as Record<string, unknown> });
+    expect(JSON.stringify(ours.data)).toBe(JSON.stringify(theirs.data));
+  }
+  const named = (variables: Record<string, unknown>) =>
+    computeResponse({ operation: conditional, variables, introspectionHandling: () => null, input: JSON.parse(JSON.stringify(good)) as Record<string, unknown> }).data as {
+      provinces: { name?: string }[];
+    };
+  expect(named({ withName: true }).provinces[0].name).toBe('Hà Nội');
+  expect(named({ withName: false }).provinces[0]).not.toHaveProperty('name');
+});
+
+test('installOperationMemo: executeQueryPlan’s unvalidated conversion of the same definitions returns the same Operation; anything else converts afresh', () => {
+  expect(installOperationMemo()).toBe(true);
+  expect(installOperationMemo()).toBe(true); // twice is harmless
+  const document = parse(`${query} fragment F on Province { code } query Other { country { code } }`);
+  const [operationNode, fragmentNode] = document.definitions;
+  // As executeQueryPlan builds it: a fresh document object around the cached definitions.
+  const asExecutor = (definitions: typeof document.definitions) => operationFromDocument(schema, { kind: Kind.DOCUMENT, definitions }, { validate: false });
+  const first = asExecutor([operationNode, fragmentNode]);
+  expect(asExecutor([operationNode, fragmentNode])).toBe(first);
+  expect(asExecutor([operationNode])).not.toBe(first);
+  expect(asExecutor([operationNode])).toBe(asExecutor([operationNode]));
+  // Another parse of the same text is another document: converted afresh, same meaning.
+  const again = parse(query).definitions[0];
+  expect(asExecutor([again])).not.toBe(asExecutor([operationNode]));
+  expect(asExecutor([again]).toString()).toBe(asExecutor([operationNode]).toString());
+  // Validating calls (the planner's) and calls naming an operation are never memoised.
+  const validating = operationFromDocument(schema, { kind: Kind.DOCUMENT, definitions: [operationNode] }, { validate: true });
+  expect(validating).not.toBe(asExecutor([operationNode]));
+  expect(operationFromDocument(schema, { kind: Kind.DOCUMENT, definitions: [operationNode] }, { validate: true })).not.toBe(validating);
+  expect(operationFromDocument(schema, document, { validate: false, operationName: 'Other' }).toString()).toContain('country');
+  // A conversion that fails fails every time (nothing is remembered).
+  const broken = parse('{ provinces { ...G } } fragment G on Nowhere { code }').definitions;
+  for (let i = 0; i < 2; i++) expect(() => asExecutor(broken)).toThrow(/Unknown type "Nowhere"/);
+  expect(libraryOperationFromDocument).toBeDefined();
 });
