@@ -3,7 +3,8 @@ import { headerRecord } from './datasource';
 
 /** The Headers class @apollo/gateway builds subgraph requests with (node-fetch's, from the library's own dependency). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const LibraryHeaders = (require(require.resolve('node-fetch', { paths: [path.dirname(require.resolve('@apollo/gateway'))] })) as { Headers: new () => Headers }).Headers;
+const LibraryHeaders = (require(require.resolve('node-fetch', { paths: [path.dirname(require.resolve('@apollo/gateway'))] })) as { Headers: new () => Headers })
+  .Headers;
 
 describe('headerRecord', () => {
   test("the library's headers have node-fetch's raw(), the path headerRecord takes for them", () => {

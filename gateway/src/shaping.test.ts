@@ -1,6 +1,13 @@
 import { buildSchema, operationFromDocument } from '@apollo/federation-internals';
 import { Kind, parse } from 'graphql';
-import { computeResponse, installFastShaping, installOperationMemo, libraryComputeResponse, libraryOperationFromDocument, type ComputeResponseArgs } from './shaping';
+import {
+  computeResponse,
+  installFastShaping,
+  installOperationMemo,
+  libraryComputeResponse,
+  libraryOperationFromDocument,
+  type ComputeResponseArgs,
+} from './shaping';
 
 const schema = buildSchema(`
   type Query { country: Country provinces: [Province!]! node(code: ID!): Node strict: Province! }
@@ -117,7 +124,12 @@ test('one operation shaped again and again (as the memo hands it out) answers as
     expect(JSON.stringify(ours.data)).toBe(JSON.stringify(theirs.data));
   }
   const named = (variables: Record<string, unknown>) =>
-    computeResponse({ operation: conditional, variables, introspectionHandling: () => null, input: JSON.parse(JSON.stringify(good)) as Record<string, unknown> }).data as {
+    computeResponse({
+      operation: conditional,
+      variables,
+      introspectionHandling: () => null,
+      input: JSON.parse(JSON.stringify(good)) as Record<string, unknown>,
+    }).data as {
       provinces: { name?: string }[];
     };
   expect(named({ withName: true }).provinces[0].name).toBe('Hà Nội');

@@ -424,7 +424,8 @@ export function installOperationMemo(): boolean {
   const convert = operations.operationFromDocument as OperationFromDocument;
   const memoised: OperationFromDocument = (schema, document, options) => {
     const [first, ...fragments] = document.definitions;
-    if (options?.validate !== false || options.operationName !== undefined || first?.kind !== Kind.OPERATION_DEFINITION) return convert(schema, document, options);
+    if (options?.validate !== false || options.operationName !== undefined || first?.kind !== Kind.OPERATION_DEFINITION)
+      return convert(schema, document, options);
     let bySchema = operationMemo.get(schema);
     const known = bySchema?.get(first);
     if (known && known.fragments.length === fragments.length && known.fragments.every((f, i) => f === fragments[i])) return known.operation;
