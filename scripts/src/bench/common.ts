@@ -51,7 +51,7 @@ export function spawnNode(name: string, args: string[], env: NodeJS.ProcessEnv, 
 }
 
 /** Pins a running process, every thread of it, to one core (no-op without taskset). */
-export function pin(proc: Proc, core: number): void {
+export function pin(proc: Pick<Proc, 'name' | 'pid'>, core: number): void {
   if (!TASKSET) return;
   const result = spawnSync(TASKSET, ['-a', '-p', '-c', String(core), String(proc.pid)], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`taskset could not pin ${proc.name}: ${result.stderr}`);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startRecorder } from './replay';
+import { startRecorder, startReplayer } from './replay';
 
 describe("the bench's subgraph request recorder", () => {
   let target: http.Server;
@@ -43,10 +43,41 @@ describe("the bench's subgraph request recorder", () => {
         ['tasks', JSON.stringify({ data: { echo: 17 }, status: 200 }).length],
         ['tasks', JSON.stringify({ data: { echo: 20 }, status: 400 }).length],
       ]);
+      // The answer is kept for a 200 (a replayer serves it), not for a failure.
+      expect(recorder.requests.map((r) => r.answer)).toEqual([JSON.stringify({ data: { echo: 17 }, status: 200 }), undefined]);
       recorder.requests.length = 0;
       expect(recorder.bodiesOf('tasks')).toEqual([]);
       expect(seen.map((s) => s.headers['x-kh02-identity'])).toEqual(['token-1', 'token-1']);
     } finally {
+      await recorder.stop();
+    }
+  });
+
+  test('a replayer answers each recorded request with its recorded answer, and anything else with 500', async () => {
+    const recorder = await startRecorder({ tasks: targetUrl });
+    let replayer: Awaited<ReturnType<typeof startReplayer>> | undefined;
+    try {
+      const bodies = ['{"query":"{ a }"}', '{"query":"{ bb }"}', '{"query":"{ fail }"}'];
+      const recorded: string[] = [];
+      for (const body of bodies) recorded.push(await (await fetch(recorder.urls.tasks, { method: 'POST', body })).text());
+      replayer = await startReplayer(recorder.requests);
+      const before = seen.length;
+      expect(replayer.urls.tasks).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+      for (const round of [1, 2])
+        for (const [i, body] of bodies.slice(0, 2).entries()) {
+          const answer = await fetch(replayer.urls.tasks, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          expect([round, answer.status, answer.headers.get('content-type'), await answer.text()]).toEqual([round, 200, 'application/json', recorded[i]]);
+        }
+      // Not recorded (the failed request, another body, a GET): 500, and the target is never asked.
+      for (const init of [{ method: 'POST', body: bodies[2] }, { method: 'POST', body: '{"query":"{ c }"}' }, { method: 'GET' }]) {
+        const answer = await fetch(replayer.urls.tasks, init);
+        expect(answer.status).toBe(500);
+        expect(await answer.text()).toMatch(/^replayer: no recorded answer/);
+      }
+      expect(replayer.counts).toEqual({ answered: 4, unknown: 3 });
+      expect(seen.length).toBe(before);
+    } finally {
+      await replayer?.stop();
       await recorder.stop();
     }
   });

@@ -16,6 +16,8 @@ export interface RecordedRequest {
   body: string;
   /** Bytes of the subgraph's answer. */
   responseBytes: number;
+  /** The subgraph's answer as it came back (status 200 only; a failed forward has none). */
+  answer?: string;
 }
 
 /** Forwarding proxies in front of the subgraphs, keeping every POST they pass on. */
@@ -47,7 +49,8 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
         fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
           .then(async (answer) => {
             const text = await answer.text();
-            if (req.method === 'POST') requests.push({ subgraph: name, body, responseBytes: Buffer.byteLength(text) });
+            if (req.method === 'POST')
+              requests.push({ subgraph: name, body, responseBytes: Buffer.byteLength(text), ...(answer.status === 200 ? { answer: text } : {}) });
             res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
             res.end(text);
           })
@@ -66,6 +69,71 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
     urls,
     requests,
     bodiesOf: (subgraph) => requests.filter((r) => r.subgraph === subgraph).map((r) => r.body),
+    stop: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+/** Stand-ins for the subgraphs that answer recorded requests with their recorded answers. */
+export interface Replayer {
+  /** Stand-in URL per subgraph name. */
+  urls: Record<string, string>;
+  /** Requests answered, and requests that matched no recording (answered 500). */
+  counts: { answered: number; unknown: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * One HTTP server per subgraph (loopback, port 0, keep-alive) answering a POST whose body equals
+ * a recorded one with that request's recorded answer, as `application/json` with status 200, and
+ * anything else with 500: a gateway pointed at these spends its own CPU only, the subgraphs' work
+ * being a map look-up (`gateway-ab.ts` measures the gateway so).
+ */
+export async function startReplayer(recorded: readonly RecordedRequest[]): Promise<Replayer> {
+  const answers = new Map<string, Map<string, string>>();
+  for (const r of recorded) {
+    if (r.answer === undefined) continue;
+    let bySubgraph = answers.get(r.subgraph);
+    if (!bySubgraph) answers.set(r.subgraph, (bySubgraph = new Map()));
+    bySubgraph.set(r.body, r.answer);
+  }
+  const counts = { answered: 0, unknown: 0 };
+  const servers: http.Server[] = [];
+  const urls: Record<string, string> = {};
+  for (const [name, bySubgraph] of answers) {
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const answer = req.method === 'POST' ? bySubgraph.get(Buffer.concat(chunks).toString('utf8')) : undefined;
+        if (answer === undefined) {
+          counts.unknown++;
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`replayer: no recorded answer for this ${req.method ?? ''} request to ${name}`);
+          return;
+        }
+        counts.answered++;
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+        res.end(answer);
+      });
+    });
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+    servers.push(server);
+    urls[name] = `http://${HOST}:${(server.address() as AddressInfo).port}/graphql`;
+  }
+  return {
+    urls,
+    counts,
     stop: async () => {
       await Promise.all(
         servers.map(
