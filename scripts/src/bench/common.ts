@@ -89,6 +89,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Runs a script's `main`: exit code 0 when it resolves, its stack on stderr and 1 when it throws. */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `url` (GET) until it answers 200. */
@@ -153,6 +164,23 @@ export function median(values: readonly number[]): number {
   if (s.length === 0) return NaN;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * The environment every server process of the bench starts with: the run's shared secret and
+ * identity keys, production mode, quiet logs, no seeding (the data sets are seeded before), and no
+ * per-caller cost budget (the load generator is one caller asking thousands of times a minute).
+ */
+export function serverProcessEnv(secret: string, identity: BenchIdentity): Record<string, string> {
+  return {
+    SUBGRAPH_SECRET: secret,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SEED: 'false',
+    COST_BUDGET_PER_MINUTE: '0',
+    ...identity.env,
+    PATH: process.env.PATH ?? '',
+  };
 }
 
 /** Where `npm run bench` installs the peer arm (Hive Gateway), outside the workspace's dependencies. */

@@ -1,8 +1,10 @@
-import { SUBGRAPHS, subgraphEntry } from '@kh02/common';
+import { databaseUrlVariable, portVariable, SUBGRAPHS, subgraphEntry } from '@kh02/common';
 import { migrate, subgraphModuleOf, type SubgraphModule } from '@kh02/subgraph-kit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { subgraphService } from '../start';
+import { freePort, HOST, spawnNode, waitForHttp, type Proc } from './common';
 
 /** What the bench needs of a subgraph package: its descriptor. */
 export type SubgraphPackage = SubgraphModule;
@@ -49,4 +51,34 @@ export async function seedDataSet(packages: SubgraphPackage[], dir: string, frac
     urls[pkg.name] = url;
   }
   return { fraction, urls };
+}
+
+/**
+ * Starts one process per subgraph on a data set's files (as `npm start` runs them, with `env`),
+ * waits until each answers `/health`, and resolves with each one's `/graphql` URL and process.
+ */
+export async function startSubgraphProcesses(
+  packages: SubgraphPackage[],
+  data: DataSet,
+  env: Record<string, string>,
+  nodeOptions: (name: string) => string[] = () => [],
+  label = '',
+): Promise<{ urls: Record<string, string>; procs: Proc[] }> {
+  const urls: Record<string, string> = {};
+  const procs: Proc[] = [];
+  await Promise.all(
+    packages.map(async (pkg) => {
+      const port = await freePort();
+      const proc = spawnNode(
+        `${pkg.name}${label}`,
+        [subgraphService(subgraphEntry(pkg.name)).entry],
+        { ...env, KH02_SERVICE: pkg.name, [portVariable(pkg.name)]: String(port), [databaseUrlVariable(pkg.name)]: data.urls[pkg.name] },
+        nodeOptions(pkg.name),
+      );
+      await waitForHttp(`http://${HOST}:${port}/health`, proc);
+      urls[pkg.name] = `http://${HOST}:${port}/graphql`;
+      procs.push(proc);
+    }),
+  );
+  return { urls, procs };
 }

@@ -19,10 +19,24 @@
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { databaseUrlVariable, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
-import { subgraphService } from '../start';
-import { benchIdentity, cpuMsOf, freePort, HOST, median, pin, post, ROOT, spawnNode, stopAll, waitForHttp, type Proc } from './common';
-import { loadSubgraphPackages, seedDataSet, tempDataDir } from './data';
+import { urlVariable } from '@kh02/common';
+import {
+  benchIdentity,
+  cpuMsOf,
+  freePort,
+  HOST,
+  median,
+  pin,
+  post,
+  ROOT,
+  runMain,
+  serverProcessEnv,
+  spawnNode,
+  stopAll,
+  waitForHttp,
+  type Proc,
+} from './common';
+import { loadSubgraphPackages, seedDataSet, startSubgraphProcesses, tempDataDir } from './data';
 import { body, communeQuery, nationalQuery, readShape } from './queries';
 import { startRecorder, startReplayer, type Recorder, type Replayer } from './replay';
 
@@ -44,17 +58,7 @@ async function main(): Promise<void> {
   const temp = tempDataDir();
   const secret = randomBytes(16).toString('hex');
   const identity = await benchIdentity();
-  const common = {
-    SUBGRAPH_SECRET: secret,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    SEED: 'false',
-    COST_BUDGET_PER_MINUTE: '0',
-    RESPONSE_CACHE: 'false',
-    SUPERGRAPH_PATH: supergraphPath,
-    ...identity.env,
-    PATH: process.env.PATH ?? '',
-  };
+  const common = { ...serverProcessEnv(secret, identity), RESPONSE_CACHE: 'false', SUPERGRAPH_PATH: supergraphPath };
   const startGateway = async (name: string, main: string, urls: Record<string, string>): Promise<Proc & { url: string }> => {
     const port = await freePort();
     const proc = spawnNode(name, [path.resolve(main)], {
@@ -70,19 +74,7 @@ async function main(): Promise<void> {
   let replayer: Replayer | undefined;
   try {
     const data = await seedDataSet(packages, temp.dir, 1);
-    const targets: Record<string, string> = {};
-    for (const pkg of packages) {
-      const port = await freePort();
-      const proc = spawnNode(pkg.name, [subgraphService(subgraphEntry(pkg.name)).entry], {
-        ...common,
-        KH02_SERVICE: pkg.name,
-        [portVariable(pkg.name)]: String(port),
-        [databaseUrlVariable(pkg.name)]: data.urls[pkg.name],
-      });
-      await waitForHttp(`http://${HOST}:${port}/health`, proc);
-      targets[pkg.name] = `http://${HOST}:${port}/graphql`;
-    }
-    recorder = await startRecorder(targets);
+    recorder = await startRecorder((await startSubgraphProcesses(packages, data, common)).urls);
     const recording = await startGateway('gateway-recording', path.join(ROOT, 'gateway/dist/main.js'), recorder.urls);
     await post(recording.url, query); // the plan cache is warm: the second request is the one kept
     recorder.requests.length = 0;
@@ -142,10 +134,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -36,6 +36,7 @@ import {
   quantile,
   ROOT,
   rssOf,
+  serverProcessEnv,
   sleep,
   spawnNode,
   stopAll,
@@ -45,9 +46,8 @@ import {
   waitForHttp,
   type Proc,
 } from './common';
-import { databaseUrlVariable, GATEWAY_SECRET_HEADER, INTERNAL_TOKEN_HEADER, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
-import { subgraphService } from '../start';
-import { loadSubgraphPackages, seedDataSet, tempDataDir, type DataSet, type SubgraphPackage } from './data';
+import { GATEWAY_SECRET_HEADER, INTERNAL_TOKEN_HEADER, urlVariable } from '@kh02/common';
+import { loadSubgraphPackages, seedDataSet, startSubgraphProcesses, tempDataDir, type DataSet, type SubgraphPackage } from './data';
 import type { LoadJob, LoadResult } from './load';
 import { body, communeQuery, nationalQuery, readShape } from './queries';
 import { ALONE_SCENARIO, writeReport, type BenchReport, type Measurement } from './report';
@@ -184,38 +184,14 @@ async function main(): Promise<void> {
     ])();
     s3Counting.catch(() => undefined);
 
-    // The load generator is one caller asking thousands of times a minute: no per-caller budget.
-    const common = {
-      SUBGRAPH_SECRET: secret,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      SEED: 'false',
-      COST_BUDGET_PER_MINUTE: '0',
-      ...runIdentity.env,
-      PATH: process.env.PATH ?? '',
-    };
+    const common = serverProcessEnv(secret, runIdentity);
     const profiled = (name: string) =>
       opts.cpuProf.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${process.pid}.cpuprofile`] : [];
 
     /** Starts one data set's subgraph processes; resolves with their URLs. */
     const startSubgraphs = async (data: DataSet, label: string) => {
-      const urls: Record<string, string> = {};
-      const procs: Proc[] = [];
-      await Promise.all(
-        packages.map(async (pkg) => {
-          const port = await freePort();
-          const proc = spawnNode(
-            `${pkg.name}@${label}`,
-            [subgraphService(subgraphEntry(pkg.name)).entry],
-            { ...common, KH02_SERVICE: pkg.name, [portVariable(pkg.name)]: String(port), [databaseUrlVariable(pkg.name)]: data.urls[pkg.name] },
-            label === '100' ? profiled(pkg.name) : [],
-          );
-          await waitForHttp(`http://${HOST}:${port}/health`, proc);
-          pin(proc, SERVER_CORE);
-          urls[pkg.name] = `http://${HOST}:${port}/graphql`;
-          procs.push(proc);
-        }),
-      );
+      const { urls, procs } = await startSubgraphProcesses(packages, data, common, (name) => (label === '100' ? profiled(name) : []), `@${label}`);
+      for (const proc of procs) pin(proc, SERVER_CORE);
       // The supergraph with this data set's routing URLs, for the arms that read URLs from it.
       let sdl = supergraphSdl;
       for (const [name, url] of Object.entries(urls)) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);

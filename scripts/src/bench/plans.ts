@@ -11,10 +11,9 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { databaseUrlVariable, portVariable, subgraphEntry, urlVariable } from '@kh02/common';
-import { subgraphService } from '../start';
-import { benchIdentity, freePort, HOST, post, ROOT, spawnNode, stopAll, waitForHttp, sleep } from './common';
-import { loadSubgraphPackages, seedDataSet, tempDataDir } from './data';
+import { urlVariable } from '@kh02/common';
+import { benchIdentity, freePort, HOST, post, ROOT, runMain, serverProcessEnv, spawnNode, stopAll, waitForHttp, sleep } from './common';
+import { loadSubgraphPackages, seedDataSet, startSubgraphProcesses, tempDataDir } from './data';
 import { body, communeQuery, nationalQuery, readShape } from './queries';
 import { startRecorder, type Recorder } from './replay';
 
@@ -36,31 +35,11 @@ async function main(): Promise<void> {
   const temp = tempDataDir();
   const secret = randomBytes(16).toString('hex');
   const identity = await benchIdentity();
-  const common = {
-    SUBGRAPH_SECRET: secret,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    SEED: 'false',
-    COST_BUDGET_PER_MINUTE: '0',
-    ...identity.env,
-    PATH: process.env.PATH ?? '',
-  };
+  const common = serverProcessEnv(secret, identity);
   let recorder: Recorder | undefined;
   try {
     const data = await seedDataSet(packages, temp.dir, fraction);
-    const targets: Record<string, string> = {};
-    for (const pkg of packages) {
-      const port = await freePort();
-      const proc = spawnNode(pkg.name, [subgraphService(subgraphEntry(pkg.name)).entry], {
-        ...common,
-        KH02_SERVICE: pkg.name,
-        [portVariable(pkg.name)]: String(port),
-        [databaseUrlVariable(pkg.name)]: data.urls[pkg.name],
-      });
-      await waitForHttp(`http://${HOST}:${port}/health`, proc);
-      targets[pkg.name] = `http://${HOST}:${port}/graphql`;
-    }
-    recorder = await startRecorder(targets);
+    recorder = await startRecorder((await startSubgraphProcesses(packages, data, common)).urls);
     const proxied = recorder.urls;
     let sdl = readFileSync(supergraphPath, 'utf8');
     for (const [name, url] of Object.entries(proxied)) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
@@ -128,10 +107,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -31,6 +31,19 @@ export interface Recorder {
   stop(): Promise<void>;
 }
 
+/** Closes servers and their kept-alive connections. */
+async function closeAll(servers: http.Server[]): Promise<void> {
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        }),
+    ),
+  );
+}
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
 
 /** Starts one forwarding proxy per subgraph URL (loopback, port 0). */
@@ -69,17 +82,7 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
     urls,
     requests,
     bodiesOf: (subgraph) => requests.filter((r) => r.subgraph === subgraph).map((r) => r.body),
-    stop: async () => {
-      await Promise.all(
-        servers.map(
-          (s) =>
-            new Promise<void>((resolve) => {
-              s.close(() => resolve());
-              s.closeAllConnections();
-            }),
-        ),
-      );
-    },
+    stop: () => closeAll(servers),
   };
 }
 
@@ -134,16 +137,6 @@ export async function startReplayer(recorded: readonly RecordedRequest[]): Promi
   return {
     urls,
     counts,
-    stop: async () => {
-      await Promise.all(
-        servers.map(
-          (s) =>
-            new Promise<void>((resolve) => {
-              s.close(() => resolve());
-              s.closeAllConnections();
-            }),
-        ),
-      );
-    },
+    stop: () => closeAll(servers),
   };
 }
