@@ -9,3 +9,4 @@ export * from './registry';
 export * from './scalars';
 export * from './supergraph';
 export * from './telemetry';
+export * from './memory';

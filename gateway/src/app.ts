@@ -9,6 +9,8 @@ import {
   enforceScalars,
   formatError,
   GATEWAY_SECRET_HEADER,
+  IdleMemoryRelease,
+  lastResortCollector,
   metricsHandler,
   onePerCause,
   serveMetrics,
@@ -153,6 +155,21 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
+  // Memory a burst of large answers grew is given back once the gateway has been quiet (IDLE_GC_MS).
+  const collect = config.idleGcMs > 0 ? lastResortCollector() : undefined;
+  if (config.idleGcMs > 0 && !collect) log.warn('idle memory release: this V8 refused --expose-gc; memory grown by a burst stays until V8 collects');
+  const idleRelease = collect
+    ? new IdleMemoryRelease({
+        idleMs: config.idleGcMs,
+        minGrowthBytes: config.idleGcMinGrowthBytes,
+        collect,
+        onCollect: (freedBytes, durationMs) => {
+          metrics.idleCollection(freedBytes, durationMs);
+          log.debug({ freedMb: Math.round(freedBytes / 1048576), durationMs: Math.round(durationMs) }, 'idle memory release');
+        },
+      })
+    : undefined;
+  if (idleRelease) httpServer.on('request', (_req, res) => idleRelease.track(res));
   // GraphQL Armor's suggestion mask only: its other protections are configured in plugins/limits.ts.
   const armor = new ApolloArmor({
     blockFieldSuggestion: { enabled: !config.suggestions },
@@ -260,6 +277,7 @@ export async function createGateway(config: Readonly<GatewayConfig>, options: { 
       return url;
     },
     stop: async () => {
+      idleRelease?.stop();
       await server.stop();
       await metricsServer?.close();
       fetcher.destroy();

@@ -14,6 +14,14 @@ describe('gateway config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  test('idle memory release: after 2 s of quiet when RSS grew 64 MB, configurable, off with IDLE_GC_MS=0', () => {
+    const c = loadGatewayConfig({});
+    expect([c.idleGcMs, c.idleGcMinGrowthBytes]).toEqual([2000, 64 * 1024 * 1024]);
+    const d = loadGatewayConfig({ IDLE_GC_MS: '0', IDLE_GC_MIN_GROWTH_MB: '8' });
+    expect([d.idleGcMs, d.idleGcMinGrowthBytes]).toEqual([0, 8 * 1024 * 1024]);
+    expect(() => loadGatewayConfig({ IDLE_GC_MS: 'soon' })).toThrow('IDLE_GC_MS');
+  });
+
   test('one URL per registered subgraph, read from <NAME>_URL', () => {
     expect(Object.keys(loadGatewayConfig({}).subgraphUrls)).toEqual(SUBGRAPH_NAMES);
     expect(loadGatewayConfig({ READINESS_URL: 'http://readiness:8080/graphql' }).subgraphUrls.readiness).toBe('http://readiness:8080/graphql');

@@ -57,6 +57,10 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** Poll interval of the supergraph file for changes (0: never reload). */
   supergraphPollMs: number;
+  /** Quiet time after a burst before memory is given back to the OS (IDLE_GC_MS; 0: never; see `IdleMemoryRelease`). */
+  idleGcMs: number;
+  /** Only when RSS grew by this many bytes since the last such collection (IDLE_GC_MIN_GROWTH_MB; 0: always). */
+  idleGcMinGrowthBytes: number;
   /** Client token verification and the identity forwarded to subgraphs (`auth/config.ts`). */
   auth: Readonly<AuthConfig>;
   /** The response cache (`cache/config.ts`). */
@@ -117,6 +121,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       REDIS_URL: str({ default: '' }),
       SHUTDOWN_GRACE_MS: num({ default: 10_000 }),
       SUPERGRAPH_POLL_MS: num({ default: 1_000 }),
+      IDLE_GC_MS: num({ default: 2_000 }),
+      IDLE_GC_MIN_GROWTH_MB: num({ default: 64 }),
       CORS_ORIGINS: str({ default: '' }),
     },
     {
@@ -172,6 +178,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     redisUrl: e.REDIS_URL || undefined,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     supergraphPollMs: e.SUPERGRAPH_POLL_MS,
+    idleGcMs: e.IDLE_GC_MS,
+    idleGcMinGrowthBytes: e.IDLE_GC_MIN_GROWTH_MB * 1024 * 1024,
     auth: loadAuthConfig(env),
     cache: loadCacheConfig(env),
     metrics: Object.freeze(metricsExposure('GATEWAY', env)),

@@ -39,3 +39,21 @@ test('with a metrics port, /metrics is served there only; a refused operation co
   expect(text).toMatch(/^kh02_graphql_errors_total\{code="OPERATION_LIMIT_EXCEEDED",service="gateway"\} 1$/m);
   expect(text).toMatch(/^kh02_graphql_request_duration_seconds_count\{service="gateway",operation="anonymous",outcome="error"\} 1$/m);
 });
+
+test('after a quiet spell the gateway gives its memory back once (IDLE_GC_MS), and never with IDLE_GC_MS=0', async () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const count = async (metricsUrl: string) => {
+    const text = await (await fetch(metricsUrl)).text();
+    return Number(/^kh02_idle_collection_duration_seconds_count\{service="gateway"\} (\d+)$/m.exec(text)?.[1]);
+  };
+  // The metrics port's requests are not the gateway's traffic: only /health below counts.
+  const on = await start({ GATEWAY_METRICS_PORT: '0', IDLE_GC_MS: '50', IDLE_GC_MIN_GROWTH_MB: '0' });
+  const off = await start({ GATEWAY_METRICS_PORT: '0', IDLE_GC_MS: '0' });
+  expect(await count(on.gateway.metricsUrl!)).toBe(0);
+  for (const { url } of [on, off]) expect((await fetch(url.replace(/\/graphql$/, '/health'))).status).toBe(200);
+  await sleep(500);
+  expect(await count(on.gateway.metricsUrl!)).toBe(1);
+  expect(await count(off.gateway.metricsUrl!)).toBe(0);
+  await sleep(200);
+  expect(await count(on.gateway.metricsUrl!)).toBe(1); // once per quiet spell, not on a timer
+});

@@ -13,6 +13,8 @@ export interface GatewayMetrics extends ServiceMetrics {
   refusals: Counter<'limit'>;
   /** The plugin recording requests, errors and refusals. */
   plugin: ApolloServerPlugin<any>;
+  /** `kh02_idle_collection_duration_seconds` and `kh02_idle_collection_freed_bytes_total`: memory given back after bursts (IDLE_GC_MS). */
+  idleCollection(freedBytes: number, durationMs: number): void;
 }
 
 /** Builds the gateway's registry and metrics. */
@@ -44,6 +46,17 @@ export function createGatewayMetrics(): GatewayMetrics {
     labelNames: ['limit'] as const,
     registers,
   });
+  const idleDuration = new Histogram({
+    name: 'kh02_idle_collection_duration_seconds',
+    help: 'Garbage collections run once the gateway was idle after a burst that grew its memory (IDLE_GC_MS): how long each paused the process.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers,
+  });
+  const idleFreed = new Counter({
+    name: 'kh02_idle_collection_freed_bytes_total',
+    help: 'Resident memory given back to the operating system by idle-time garbage collections (IDLE_GC_MS).',
+    registers,
+  });
   const requests = requestMetricsPlugin(base);
   const plugin: ApolloServerPlugin<any> = {
     async requestDidStart(start) {
@@ -66,6 +79,10 @@ export function createGatewayMetrics(): GatewayMetrics {
     subgraphFetch,
     refusals,
     plugin,
+    idleCollection: (freedBytes, durationMs) => {
+      idleDuration.observe(durationMs / 1000);
+      if (freedBytes > 0) idleFreed.inc(freedBytes);
+    },
     cache: {
       lookup: (result) => lookups.inc({ result }),
       versionBump: (ok) => bumps.inc({ outcome: ok ? 'ok' : 'failed' }),
