@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   const temp = tempDataDir();
   const secret = randomBytes(16).toString('hex');
   const identity = await benchIdentity();
-  const common = { ...serverProcessEnv(secret, identity), RESPONSE_CACHE: 'false', SUPERGRAPH_PATH: supergraphPath };
+  // IDLE_GC_MS=0: the blocks compare request work; an idle collection of one build between blocks would land in the other's.
+  const common = { ...serverProcessEnv(secret, identity), RESPONSE_CACHE: 'false', IDLE_GC_MS: '0', SUPERGRAPH_PATH: supergraphPath };
   const startGateway = async (name: string, main: string, urls: Record<string, string>): Promise<Proc & { url: string }> => {
     const port = await freePort();
     const proc = spawnNode(name, [path.resolve(main)], {
