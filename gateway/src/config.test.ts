@@ -14,11 +14,11 @@ describe('gateway config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
-  test('idle memory release: after 2 s of quiet when RSS grew 64 MB, configurable, off with IDLE_GC_MS=0', () => {
+  test('idle memory release: off unless IDLE_GC_MS is set; then only when RSS grew 64 MB (configurable)', () => {
     const c = loadGatewayConfig({});
-    expect([c.idleGcMs, c.idleGcMinGrowthBytes]).toEqual([2000, 64 * 1024 * 1024]);
-    const d = loadGatewayConfig({ IDLE_GC_MS: '0', IDLE_GC_MIN_GROWTH_MB: '8' });
-    expect([d.idleGcMs, d.idleGcMinGrowthBytes]).toEqual([0, 8 * 1024 * 1024]);
+    expect([c.idleGcMs, c.idleGcMinGrowthBytes]).toEqual([0, 64 * 1024 * 1024]);
+    const d = loadGatewayConfig({ IDLE_GC_MS: '2000', IDLE_GC_MIN_GROWTH_MB: '8' });
+    expect([d.idleGcMs, d.idleGcMinGrowthBytes]).toEqual([2000, 8 * 1024 * 1024]);
     expect(() => loadGatewayConfig({ IDLE_GC_MS: 'soon' })).toThrow('IDLE_GC_MS');
   });
 

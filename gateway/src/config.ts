@@ -57,7 +57,7 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** Poll interval of the supergraph file for changes (0: never reload). */
   supergraphPollMs: number;
-  /** Quiet time after a burst before memory is given back to the OS (IDLE_GC_MS; 0: never; see `IdleMemoryRelease`). */
+  /** Quiet time after a burst before memory is given back to the OS (IDLE_GC_MS; 0, the default: never; see `IdleMemoryRelease`). */
   idleGcMs: number;
   /** Only when RSS grew by this many bytes since the last such collection (IDLE_GC_MIN_GROWTH_MB; 0: always). */
   idleGcMinGrowthBytes: number;
@@ -121,7 +121,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
       REDIS_URL: str({ default: '' }),
       SHUTDOWN_GRACE_MS: num({ default: 10_000 }),
       SUPERGRAPH_POLL_MS: num({ default: 1_000 }),
-      IDLE_GC_MS: num({ default: 2_000 }),
+      // Off by default: the first heavy request after a collection regrows the heap (issue 16: national p50 ×1.17).
+      IDLE_GC_MS: num({ default: 0 }),
       IDLE_GC_MIN_GROWTH_MB: num({ default: 64 }),
       CORS_ORIGINS: str({ default: '' }),
     },

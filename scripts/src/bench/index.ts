@@ -56,9 +56,6 @@ import { countStatements } from './s3';
 
 const SERVER_CORE = 0;
 const LOAD_CORE = 1;
-/** The project gateways' quiet time before they give memory back (IDLE_GC_MS), and how long the bench waits after each of their runs for it. */
-const GATEWAY_IDLE_GC_MS = 250;
-const GATEWAY_SETTLE_MS = 750;
 
 interface Options {
   quick: boolean;
@@ -142,8 +139,6 @@ interface Arm {
    * measured 12–54 ms between rounds, 25 hits a round 8.8–11.3 ms).
    */
   amount?: number;
-  /** A project gateway with the idle memory release: the bench waits after its runs (see GATEWAY_SETTLE_MS). */
-  idleRelease?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -222,10 +217,6 @@ async function main(): Promise<void> {
       const env = {
         ...common,
         RESPONSE_CACHE: String(cache),
-        // The idle memory release (IDLE_GC_MS, 2 s by default) after 250 ms of quiet: the bench
-        // waits GATEWAY_SETTLE_MS after each gateway run, inside that run's CPU window, so the
-        // collection is charged to the gateway and never runs on the core during another arm's run.
-        IDLE_GC_MS: String(GATEWAY_IDLE_GC_MS),
         GATEWAY_PORT: String(port),
         SUPERGRAPH_PATH: supergraphPath,
         NODE_PATH: path.join(ROOT, 'node_modules'),
@@ -234,7 +225,7 @@ async function main(): Promise<void> {
       const proc = spawnNode(name, [entry], env, profiled(name));
       await waitForHttp(`http://${HOST}:${port}/health`, proc);
       pin(proc, SERVER_CORE);
-      return { name, url: `http://${HOST}:${port}/graphql`, proc, idleRelease: true } satisfies Arm;
+      return { name, url: `http://${HOST}:${port}/graphql`, proc } satisfies Arm;
     };
     const startBenchServer = async (name: string, script: string, sdlPath: string, data: DataSet, extraEnv: Record<string, string> = {}) => {
       const port = await freePort();
@@ -470,8 +461,6 @@ async function main(): Promise<void> {
             arm === gateway && step.key === 'national@4' ? setInterval(() => (peak = Math.max(peak, rssOf(gateway.proc.pid) ?? 0)), 25) : undefined;
           const result = await load.run({ url: arm.url, ...step.job, ...arm.job, ...(step.job.amount && arm.amount ? { amount: arm.amount } : {}) });
           if (sampler) clearInterval(sampler);
-          // A project gateway may give memory back once quiet (IDLE_GC_MS above): let it, and count its CPU as the run's.
-          if (arm.idleRelease) await sleep(GATEWAY_SETTLE_MS);
           const cpuAfter = watched.map((p) => cpuMsOf(p.pid) ?? NaN);
           // Let requests cut off at the end of a timed run finish before the next arm starts.
           if (step.job.durationS) await sleep(opts.quick ? 300 : 500);
