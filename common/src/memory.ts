@@ -45,11 +45,12 @@ export interface IdleMemoryReleaseOptions {
 /**
  * Gives a server's memory back once a burst of requests is over. A process that served a few large
  * answers (the national drill-down: 4 MB each, ~100 MB of heap in flight at 4 concurrent) keeps the
- * heap it grew: once idle it allocates nothing, so V8 has no reason to collect, and even its own
- * idle-time memory reducer keeps the pages it freed. This collects with {@link lastResortCollector}
- * when no request has been in flight for `idleMs` and RSS has grown by `minGrowthBytes` since the
- * last collection: one pause (tens of milliseconds) per quiet spell after a burst, never while a
- * request is in flight, none after the small requests of a steady trickle.
+ * heap it grew: once idle it allocates nothing, so V8 has no reason to collect, and its own memory
+ * reducer waits for 8 s of quiet (longer when it first fires mid-load). This collects with
+ * {@link lastResortCollector} when no request (health checks and scrapes on the same server
+ * included) has been in flight for `idleMs` and RSS has grown by `minGrowthBytes` since the last
+ * collection: one pause per quiet spell after a burst (0.25 s measured for a 73 MB live heap),
+ * never while a request is in flight, none after the small requests of a steady trickle.
  *
  * The price: the next heavy request starts from a small heap and regrows it (the young generation
  * from 1 MB), so it is slower (the national drill-down's p50 ×1.17 right after a collection, issue
