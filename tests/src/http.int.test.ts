@@ -44,6 +44,26 @@ test('a POST answer is written as it is (length, no ETag); a GET answer keeps it
   expect(get.headers.get('etag')).toMatch(/^W\//);
 });
 
+test('an answer with Vietnamese text is sent with its length in bytes, by the gateway and by a subgraph', async () => {
+  // Both encode the answer once and take the length from the bytes; "Cao Bằng" is 8 characters and 9 bytes.
+  const query = JSON.stringify({ query: '{ province(code: "04") { name communes(first: 3) { edges { node { name } } } } }' });
+  const check = async (response: Response) => {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
+    expect(response.status).toBe(200);
+    expect(text).toContain('Cao Bằng');
+    expect(bytes.length).toBeGreaterThan(text.length);
+    expect(response.headers.get('content-length')).toBe(String(bytes.length));
+    return JSON.parse(text) as { data: { province: { name: string } } };
+  };
+  const viaGateway = await check(await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query }));
+  const url = platform.subgraphs.find((s) => s.subgraph.name === 'geography')!.served.url;
+  const token = await signInternalToken({ roles: [], scopes: [] }, internalKey(platform.internalTokenSecret));
+  const headers = { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: platform.subgraphSecret, [INTERNAL_TOKEN_HEADER]: token };
+  const direct = await check(await fetch(url, { method: 'POST', headers, body: query }));
+  expect(direct.data).toEqual(viaGateway.data);
+});
+
 test('health and readiness endpoints', async () => {
   const base = platform.url.replace(/\/graphql$/, '');
   expect((await fetch(`${base}/health`)).status).toBe(200);
