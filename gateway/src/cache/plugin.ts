@@ -58,9 +58,9 @@ export function cachedAnswerMiddleware() {
     res.send = (body?: unknown) => {
       if (slot.answer === undefined) {
         if (req.method !== 'POST' || typeof body !== 'string') return send(body);
-        // Apollo Server has set the status, content type and its other headers. Encoded once: the
-        // length from the bytes (Buffer.byteLength, then res.end of the string, read a 4 MB answer
-        // three times: 16 against 8 ms of CPU per national drill-down).
+        // Apollo Server has set the status, content type and its other headers. Encoded once, the
+        // length read from the bytes: Buffer.byteLength and then res.end of the string read a 4 MB
+        // answer three times (16 against 8 ms of CPU per answer, measured on loopback).
         const bytes = Buffer.from(body);
         res.setHeader('content-length', bytes.length);
         res.end(bytes);
